@@ -1,0 +1,3 @@
+namespace ReviewBot.Core;
+/// <summary>x</summary>
+public static class CorePlaceholder {}

@@ -1,0 +1,3 @@
+namespace ReviewBot.Teams;
+/// <summary>x</summary>
+public static class TeamsPlaceholder {}
