@@ -1,0 +1,102 @@
+using ReviewBot.Core.Cases;
+
+namespace ReviewBot.Core.Boards;
+
+/// <summary>
+/// A safeguarding board's own settings: its rulebook, agencies, people and local rules. Local practice
+/// (e.g. Enfield's one-working-day checks) lives here, not in code.
+/// </summary>
+public sealed record BoardConfiguration
+{
+    /// <summary>Stable id, e.g. "enfield".</summary>
+    public required string BoardId { get; init; }
+
+    /// <summary>Display name, e.g. "Enfield Safeguarding Children Board".</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The Entra tenant the board's staff sign in with.</summary>
+    public required string TenantId { get; init; }
+
+    /// <summary>The regime the board reviews under.</summary>
+    public RulebookKind Rulebook { get; init; } = RulebookKind.Scr;
+
+    /// <summary>Agencies referrals may name.</summary>
+    public IReadOnlyList<Agency> Agencies { get; init; } = [];
+
+    /// <summary>People and their board-level roles, by Entra object id.</summary>
+    public IReadOnlyList<BoardPerson> People { get; init; } = [];
+
+    /// <summary>The board's shared mailbox (meetings are organised from it).</summary>
+    public string? BoardMailbox { get; init; }
+
+    /// <summary>The board's Teams channel for notifications (never shows child names).</summary>
+    public TeamChannel? Channel { get; init; }
+
+    /// <summary>Working hours used for due times and meeting slots.</summary>
+    public WorkingHours WorkingHours { get; init; } = new();
+
+    /// <summary>How long a closed case is kept before the retention sweep erases it.</summary>
+    public int RetentionDays { get; init; } = 365 * 6;
+
+    /// <summary>How long an untouched referral draft lives (one reminder, then discarded).</summary>
+    public int DraftLifetimeDays { get; init; } = 14;
+
+    /// <summary>Reminders to the chair, in days relative to the decision due date (−7, −1, +1 = overdue).</summary>
+    public IReadOnlyList<int> DecisionReminderOffsetDays { get; init; } = [-7, -1, 1];
+
+    /// <summary>External bodies notified after a decision (e.g. Ofsted, the national panel, DfE).</summary>
+    public IReadOnlyList<string> DecisionNotificationRecipients { get; init; } = ["Ofsted", "National panel"];
+
+    /// <summary>CSPR: where the 15-working-day rapid review count starts.</summary>
+    public RapidReviewStart RapidReviewStartsFrom { get; init; } = RapidReviewStart.BecomingAware;
+
+    /// <summary>People holding <paramref name="role"/> on the board.</summary>
+    public IEnumerable<BoardPerson> PeopleIn(BoardRole role) => People.Where(p => p.Roles.Contains(role));
+
+    /// <summary>The person with this Entra object id, if the board knows them.</summary>
+    public BoardPerson? FindPerson(string? objectId)
+        => objectId is null ? null : People.FirstOrDefault(p => string.Equals(p.ObjectId, objectId, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>An agency the board works with.</summary>
+/// <param name="Id">Stable id, e.g. "police".</param>
+/// <param name="Name">Display name.</param>
+/// <param name="ContactEmail">Where IMR requests and chasers go.</param>
+public sealed record Agency(string Id, string Name, string? ContactEmail = null);
+
+/// <summary>A person known to the board.</summary>
+/// <param name="ObjectId">Entra object id.</param>
+/// <param name="DisplayName">Name shown on cards to people with a role on the case.</param>
+/// <param name="Email">Mail address for Outlook invites and reminders.</param>
+/// <param name="Roles">Board-level roles.</param>
+/// <param name="AgencyId">Their agency, when they represent one.</param>
+public sealed record BoardPerson(string ObjectId, string DisplayName, string? Email, IReadOnlyList<BoardRole> Roles, string? AgencyId = null);
+
+/// <summary>A Teams channel.</summary>
+/// <param name="TeamId">The team's id.</param>
+/// <param name="ChannelId">The channel's id (<c>19:...@thread.tacv2</c>).</param>
+/// <param name="ServiceUrl">The connector service URL for the tenant, once known.</param>
+public sealed record TeamChannel(string TeamId, string ChannelId, string? ServiceUrl = null);
+
+/// <summary>Working hours in the board's time zone.</summary>
+/// <param name="TimeZoneId">IANA id, e.g. "Europe/London".</param>
+/// <param name="Start">Start of day.</param>
+/// <param name="End">End of day; due times fall here.</param>
+public sealed record WorkingHours(string TimeZoneId = "Europe/London", TimeOnly Start = default, TimeOnly End = default)
+{
+    /// <summary>Start of the working day (09:00 unless set).</summary>
+    public TimeOnly DayStart => Start == default ? new TimeOnly(9, 0) : Start;
+
+    /// <summary>End of the working day (17:00 unless set).</summary>
+    public TimeOnly DayEnd => End == default ? new TimeOnly(17, 0) : End;
+}
+
+/// <summary>CSPR rapid review start point (domain.md: differs by source, so configurable).</summary>
+public enum RapidReviewStart
+{
+    /// <summary>From the day the local authority became aware of the incident.</summary>
+    BecomingAware,
+
+    /// <summary>From the day the notification was sent to the national Panel.</summary>
+    NotificationSent,
+}

@@ -1,3 +1,0 @@
-namespace ReviewBot.Core;
-/// <summary>x</summary>
-public static class CorePlaceholder {}
