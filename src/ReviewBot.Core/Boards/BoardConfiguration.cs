@@ -47,6 +47,12 @@ public sealed record BoardConfiguration
     /// <summary>External bodies notified after a decision (e.g. Ofsted, the national panel, DfE).</summary>
     public IReadOnlyList<string> DecisionNotificationRecipients { get; init; } = ["Ofsted", "National panel"];
 
+    /// <summary>
+    /// Tasks set when a review is agreed. Defaults to Enfield 4.3's one-working-day checks (a local rule,
+    /// so boards replace it in their configuration).
+    /// </summary>
+    public IReadOnlyList<TaskTemplate> ReviewInitiationTasks { get; init; } = TaskTemplate.EnfieldInitiationChecks;
+
     /// <summary>CSPR: where the 15-working-day rapid review count starts.</summary>
     public RapidReviewStart RapidReviewStartsFrom { get; init; } = RapidReviewStart.BecomingAware;
 
@@ -99,4 +105,23 @@ public enum RapidReviewStart
 
     /// <summary>From the day the notification was sent to the national Panel.</summary>
     NotificationSent,
+}
+
+/// <summary>A follow-up task a board sets at a point in the process.</summary>
+/// <param name="Id">Stable id within a case.</param>
+/// <param name="Title">What to do (no personal data).</param>
+/// <param name="OwnerRole">Who does it.</param>
+/// <param name="DueWorkingDays">Working days after the trigger (day 0), due at the end of the working day.</param>
+public sealed record TaskTemplate(string Id, string Title, BoardRole OwnerRole, int DueWorkingDays)
+{
+    /// <summary>Enfield 4.3: within one working day of the decision to initiate a review.</summary>
+    public static IReadOnlyList<TaskTemplate> EnfieldInitiationChecks { get; } =
+    [
+        new("safety-other-children", "Confirm safety arrangements for any other children", BoardRole.HeadOfSafeguarding, 1),
+        new("client-index", "Check the client index", BoardRole.HeadOfSafeguarding, 1),
+        new("police-health-checks", "Check with the police and the designated doctor and nurse", BoardRole.HeadOfSafeguarding, 1),
+        new("secure-files", "Secure the files", BoardRole.HeadOfSafeguarding, 1),
+        new("inform-director", "Inform the director of children's services", BoardRole.HeadOfSafeguarding, 1),
+        new("alert-agencies-imr", "Alert the agencies involved (letter from the chair to each chief executive) that they must produce an IMR", BoardRole.BoardChair, 1),
+    ];
 }

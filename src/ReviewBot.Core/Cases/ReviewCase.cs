@@ -52,6 +52,9 @@ public sealed record ReviewCase
     /// <summary>Follow-up tasks (notifications, one-working-day checks), ticked off one by one.</summary>
     public IReadOnlyList<FollowUpTask> Tasks { get; init; } = [];
 
+    /// <summary>Questions put to the referrer by the sub-group or the chair.</summary>
+    public IReadOnlyList<InformationRequest> InformationRequests { get; init; } = [];
+
     /// <summary>Individual Management Reports asked of agencies.</summary>
     public IReadOnlyList<ImrRequest> ImrRequests { get; init; } = [];
 
@@ -196,6 +199,13 @@ public static class ClockKinds
 /// <param name="DoneAt">When it was ticked.</param>
 /// <param name="DoneByObjectId">Who ticked it.</param>
 public sealed record FollowUpTask(string Id, string Title, BoardRole OwnerRole, DateTimeOffset DueAt, DateTimeOffset? DoneAt = null, string? DoneByObjectId = null);
+
+/// <summary>A question put to the referrer. The question may hold personal data: shown, never logged.</summary>
+/// <param name="Question">What was asked.</param>
+/// <param name="ByObjectId">Who asked.</param>
+/// <param name="At">When.</param>
+/// <param name="StageWhenAsked">The stage the case was at, so it can return there.</param>
+public sealed record InformationRequest(string Question, string ByObjectId, DateTimeOffset At, CaseStage StageWhenAsked);
 
 /// <summary>An Individual Management Report asked of one agency (filled in by the IMR issue).</summary>
 /// <param name="AgencyId">The agency asked.</param>

@@ -1,0 +1,104 @@
+using ReviewBot.Core.Boards;
+using ReviewBot.Core.Calendar;
+using ReviewBot.Core.Cases;
+using ReviewBot.Core.Ports;
+
+namespace ReviewBot.Core.Decisions;
+
+/// <summary>
+/// Runs a <see cref="CaseCommand"/> against a case: checks the actor's role on the case (server side,
+/// every press), refuses stale cards and wrong stages, and stores the change with its audit event in one
+/// conditional write. A refusal for want of a role is audited; nothing else about a refusal is written.
+/// </summary>
+public sealed class CaseWorkflow
+{
+    private readonly ICaseStore store;
+    private readonly TimeProvider clock;
+    private readonly WorkingDayCalendar calendar;
+
+    /// <summary>Creates the workflow.</summary>
+    public CaseWorkflow(ICaseStore store, TimeProvider clock, WorkingDayCalendar calendar)
+    {
+        this.store = store;
+        this.clock = clock;
+        this.calendar = calendar;
+    }
+
+    /// <summary>Runs the command for <paramref name="actorObjectId"/>.</summary>
+    public async Task<CaseActionResult> ExecuteAsync(
+        BoardConfiguration board, CaseCommand command, string actorObjectId, string? correlationId, CancellationToken cancellationToken)
+    {
+        var current = await store.FindAsync(board.BoardId, command.Case, cancellationToken);
+        if (current is null)
+        {
+            return new CaseActionResult(CaseActionStatus.NotFound, null, $"There is no case {command.Case}.");
+        }
+
+        if (!command.PermittedRoles.Any(role => current.HasRole(actorObjectId, role)))
+        {
+            await AuditRefusalAsync(board, current, command, actorObjectId, correlationId, cancellationToken);
+            return new CaseActionResult(CaseActionStatus.NotAuthorised, current, $"Only {RoleNames.Either(command.PermittedRoles)} may {command.Describe()} on {current.Reference}.", command.PermittedRoles);
+        }
+
+        var now = clock.GetUtcNow();
+        var context = new CaseCommandContext(board, actorObjectId, now, BoardTime.Today(board, now), calendar);
+        CaseActionResult? refusal = null;
+        var result = await store.UpdateAsync(board.BoardId, command.Case, latest =>
+        {
+            (refusal, var change) = Decide(latest, command, context, correlationId);
+            return change;
+        }, cancellationToken);
+
+        return result switch
+        {
+            { NotFound: true } => new CaseActionResult(CaseActionStatus.NotFound, null, $"There is no case {command.Case}."),
+            { Changed: true } => new CaseActionResult(CaseActionStatus.Applied, result.Case),
+            _ => (refusal ?? new CaseActionResult(CaseActionStatus.Stale, result.Case)) with { Case = result.Case },
+        };
+    }
+
+    private static (CaseActionResult? Refusal, CaseChange? Change) Decide(ReviewCase latest, CaseCommand command, CaseCommandContext context, string? correlationId)
+    {
+        if (latest.Version != command.CardVersion)
+        {
+            return (new CaseActionResult(CaseActionStatus.Stale, latest, "This card was out of date, so nothing changed. Here is the case as it stands now."), null);
+        }
+
+        if (!command.Stages.Contains(latest.Stage))
+        {
+            return (new CaseActionResult(CaseActionStatus.WrongStage, latest, $"{latest.Reference} is no longer at a stage where you can {command.Describe()}."), null);
+        }
+
+        var applied = command.Apply(latest, context);
+        if (applied.Updated is null)
+        {
+            return (new CaseActionResult(CaseActionStatus.Invalid, latest, applied.Problem), null);
+        }
+
+        var auditEvent = new CaseEvent
+        {
+            Case = latest.Reference,
+            Action = command.AuditAction,
+            ActorObjectId = context.ActorObjectId,
+            At = context.Now,
+            StageBefore = latest.Stage,
+            StageAfter = applied.Updated.Stage,
+            CorrelationId = correlationId,
+            Detail = applied.Detail,
+        };
+        return (null, new CaseChange(applied.Updated, auditEvent));
+    }
+
+    private Task AuditRefusalAsync(BoardConfiguration board, ReviewCase current, CaseCommand command, string actorObjectId, string? correlationId, CancellationToken cancellationToken)
+        => store.AppendEventAsync(board.BoardId, new CaseEvent
+        {
+            Case = current.Reference,
+            Action = "ActionRefused",
+            ActorObjectId = actorObjectId,
+            At = clock.GetUtcNow(),
+            StageBefore = current.Stage,
+            StageAfter = current.Stage,
+            CorrelationId = correlationId,
+            Detail = $"{command.AuditAction}:not-authorised",
+        }, cancellationToken);
+}
