@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using ReviewBot.Core.Boards;
+using ReviewBot.Core.Calendar;
+using ReviewBot.Core.Cases;
+using ReviewBot.Core.Decisions;
+using ReviewBot.Core.Ports;
+using static ReviewBot.Core.Tests.Decisions.CaseFixtures;
+
+namespace ReviewBot.Core.Tests.Decisions;
+
+public class CaseWorkflowTests
+{
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+    private readonly Mock<ICaseStore> store = new(MockBehavior.Strict);
+    private readonly List<CaseEvent> events = [];
+    private ReviewCase stored = NewCase();
+
+    public CaseWorkflowTests()
+    {
+        store.Setup(s => s.FindAsync(Board.BoardId, Reference, It.IsAny<CancellationToken>())).ReturnsAsync(() => stored);
+        store.Setup(s => s.AppendEventAsync(Board.BoardId, It.IsAny<CaseEvent>(), It.IsAny<CancellationToken>()))
+            .Callback<string, CaseEvent, CancellationToken>((_, e, _) => events.Add(e))
+            .Returns(Task.CompletedTask);
+        // The port's contract: call decide on the latest case; store the change with its event.
+        store.Setup(s => s.UpdateAsync(Board.BoardId, Reference, It.IsAny<Func<ReviewCase, CaseChange?>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, CaseReference _, Func<ReviewCase, CaseChange?> decide, CancellationToken _) =>
+            {
+                if (decide(stored) is not { } change)
+                {
+                    return new CaseUpdateResult(stored, false);
+                }
+
+                stored = change.Updated with { Version = stored.Version + 1 };
+                events.Add(change.Event with { Version = stored.Version });
+                return new CaseUpdateResult(stored, true);
+            });
+    }
+
+    private CaseWorkflow Workflow => new(store.Object, clock, WorkingDayCalendar.EnglandAndWales);
+
+    /// <summary>Every command, with the stage it applies at and the roles that may issue it.</summary>
+    public static TheoryData<string, string, bool> VerbRoleMatrix()
+    {
+        var data = new TheoryData<string, string, bool>();
+        foreach (var (command, permitted) in new (string, BoardRole[])[]
+        {
+            ("recommend", [BoardRole.SubGroupChair]),
+            ("more-info", [BoardRole.SubGroupChair, BoardRole.BusinessManager, BoardRole.BoardChair]),
+            ("panel", [BoardRole.SubGroupChair, BoardRole.BusinessManager]),
+            ("approve", [BoardRole.BoardChair]),
+            ("decline", [BoardRole.BoardChair]),
+        })
+        {
+            foreach (var (actor, role) in Actors)
+            {
+                data.Add(command, actor, role is { } r && permitted.Contains(r));
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(VerbRoleMatrix))]
+    public async Task Only_permitted_roles_change_anything(string commandName, string actor, bool permitted)
+    {
+        var (command, startingCase) = commandName switch
+        {
+            "recommend" => ((CaseCommand)new RecommendCommand { Case = Reference, CardVersion = 3, Kind = RecommendationKind.Review, Rationale = "Met." }, NewCase()),
+            "more-info" => (new AskForInformationCommand { Case = Reference, CardVersion = 3, Question = "Which GP?" }, NewCase()),
+            "panel" => (new CallPanelMeetingCommand { Case = Reference, CardVersion = 3 }, NewCase()),
+            "approve" => (new DecideCommand { Case = Reference, CardVersion = 3, Kind = ChairDecisionKind.Approve }, Recommended()),
+            _ => (new DecideCommand { Case = Reference, CardVersion = 3, Kind = ChairDecisionKind.Decline, Reason = "Other learning route.", Alternative = AlternativeReview.ManagementReview }, Recommended()),
+        };
+        stored = startingCase;
+
+        var result = await Workflow.ExecuteAsync(Board, command, actor, "corr-1", CancellationToken.None);
+
+        if (permitted)
+        {
+            Assert.Equal(CaseActionStatus.Applied, result.Status);
+            Assert.Equal(4, stored.Version);
+            var audit = Assert.Single(events);
+            Assert.Equal((actor, command.AuditAction, "corr-1"), (audit.ActorObjectId, audit.Action, audit.CorrelationId));
+        }
+        else
+        {
+            Assert.Equal(CaseActionStatus.NotAuthorised, result.Status);
+            Assert.Same(startingCase, stored);
+            Assert.Contains("Only the", result.Problem);
+            var refusal = Assert.Single(events);
+            Assert.Equal(("ActionRefused", actor, 0L), (refusal.Action, refusal.ActorObjectId, refusal.Version));
+            store.Verify(s => s.UpdateAsync(It.IsAny<string>(), It.IsAny<CaseReference>(), It.IsAny<Func<ReviewCase, CaseChange?>>(), It.IsAny<CancellationToken>()), Times.Never);
+        }
+    }
+
+    [Fact]
+    public async Task A_press_on_an_out_of_date_card_changes_nothing_and_shows_the_current_case()
+    {
+        stored = Recommended();
+        var approve = new DecideCommand { Case = Reference, CardVersion = 3, Kind = ChairDecisionKind.Approve };
+
+        var first = await Workflow.ExecuteAsync(Board, approve, BoardChair, null, CancellationToken.None);
+        var repeat = await Workflow.ExecuteAsync(Board, approve, BoardChair, null, CancellationToken.None);
+
+        Assert.Equal(CaseActionStatus.Applied, first.Status);
+        Assert.Equal(CaseActionStatus.Stale, repeat.Status);
+        Assert.Equal(CaseStage.ReviewInitiated, repeat.Case!.Stage);
+        Assert.Single(events);
+    }
+
+    [Fact]
+    public async Task Wrong_stage_and_invalid_input_change_nothing()
+    {
+        stored = NewCase();
+        var approveTooEarly = await Workflow.ExecuteAsync(Board, new DecideCommand { Case = Reference, CardVersion = 3, Kind = ChairDecisionKind.Approve }, BoardChair, null, CancellationToken.None);
+        var noRationale = await Workflow.ExecuteAsync(Board, new RecommendCommand { Case = Reference, CardVersion = 3, Kind = RecommendationKind.Review }, SubGroupChair, null, CancellationToken.None);
+
+        Assert.Equal(CaseActionStatus.WrongStage, approveTooEarly.Status);
+        Assert.Equal(CaseActionStatus.Invalid, noRationale.Status);
+        Assert.Contains("rationale", noRationale.Problem);
+        Assert.Empty(events);
+        Assert.Equal(3, stored.Version);
+    }
+
+    [Fact]
+    public async Task An_unknown_case_is_reported_not_thrown()
+    {
+        var other = CaseReference.Create(RulebookKind.Scr, 2026, 99);
+        store.Setup(s => s.FindAsync(Board.BoardId, other, It.IsAny<CancellationToken>())).ReturnsAsync((ReviewCase?)null);
+
+        var result = await Workflow.ExecuteAsync(Board, new CallPanelMeetingCommand { Case = other, CardVersion = 1 }, BusinessManager, null, CancellationToken.None);
+
+        Assert.Equal(CaseActionStatus.NotFound, result.Status);
+    }
+}
