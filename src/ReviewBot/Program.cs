@@ -1,3 +1,11 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/healthz", () => Results.Ok());
+using ReviewBot.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddReviewBot();
+
+var app = builder.Build();
+app.MapReviewBot();
 app.Run();
+
+/// <summary>The entry point, public so integration tests can host the app.</summary>
+public partial class Program;

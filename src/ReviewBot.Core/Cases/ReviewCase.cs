@@ -61,9 +61,6 @@ public sealed record ReviewCase
     /// <summary>Panel meetings called for the case.</summary>
     public IReadOnlyList<PanelMeeting> Meetings { get; init; } = [];
 
-    /// <summary>Cards posted about this case, so every copy can be updated in place.</summary>
-    public IReadOnlyList<PostedCard> Cards { get; init; } = [];
-
     /// <summary>When the case was closed; retention runs from here.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
 
@@ -221,8 +218,12 @@ public sealed record ImrRequest(string AgencyId, DateOnly DueOn, string? AuthorO
 /// <param name="GraphEventId">The Outlook event id, once created.</param>
 public sealed record PanelMeeting(string Id, string Kind, DateTimeOffset? StartsAt = null, string? GraphEventId = null);
 
-/// <summary>A card posted in a conversation, kept so the card can be updated in place for everyone.</summary>
+/// <summary>
+/// A card posted about a case, kept so every copy can be updated in place. Bookkeeping beside the case,
+/// not part of it: recording one must not change the case's version (the card just sent carries it).
+/// </summary>
 /// <param name="Purpose">Which card, e.g. "recommendation" or "decision".</param>
 /// <param name="ConversationId">Where it was posted.</param>
 /// <param name="ActivityId">The posted activity's id.</param>
-public sealed record PostedCard(string Purpose, string ConversationId, string ActivityId);
+/// <param name="ViewerObjectId">Whose 1:1 chat it is in (null for a channel), for the viewer's own view.</param>
+public sealed record PostedCard(string Purpose, string ConversationId, string ActivityId, string? ViewerObjectId);
