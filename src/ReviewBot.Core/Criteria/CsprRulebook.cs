@@ -112,7 +112,7 @@ public sealed class CsprRulebook : Rulebook
         var answers = AnswersFor(referral);
         var met = RulesMetBy(answers);
         var level = Strongest(met, StrongestFirst, CriteriaLevel.NotNotifiable);
-        var closing = Closing(answers, "the local authority notifies, and the safeguarding partners decide on a local review after the rapid review.");
+        var closing = Closing(answers, "the local authority decides whether to notify, and the safeguarding partners decide on a local review after any rapid review.");
         if (level == CriteriaLevel.NotNotifiable)
         {
             return new CriteriaOutcome
