@@ -1,3 +1,4 @@
+using System.Globalization;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Referrals;
@@ -7,18 +8,52 @@ namespace ReviewBot.Core.Criteria;
 /// <summary>A regime's criteria questions and how they are weighed.</summary>
 public abstract class Rulebook
 {
+    /// <summary>Dates as people in England read them, e.g. "Tuesday 3 January 2023".</summary>
+    protected static readonly CultureInfo EnglishUk = CultureInfo.GetCultureInfo("en-GB");
+
     /// <summary>Which regime.</summary>
     public abstract RulebookKind Kind { get; }
 
     /// <summary>Display name, e.g. "Serious Case Review (LSCB Regulations 2006)".</summary>
     public abstract string Name { get; }
 
-    /// <summary>Every criteria question, in asking order.</summary>
+    /// <summary>Every criteria question, in asking order. A question's conditions read only earlier questions.</summary>
     public abstract IReadOnlyList<CriteriaQuestion> Questions { get; }
+
+    /// <summary>The rules that weigh the answers, each with its source.</summary>
+    public abstract IReadOnlyList<CriteriaRule> Rules { get; }
 
     /// <summary>The next question to ask given the answers so far, or null when there is none.</summary>
     public CriteriaQuestion? NextQuestion(IReadOnlyDictionary<string, bool> answers)
-        => Questions.FirstOrDefault(q => !answers.ContainsKey(q.Id) && q.AppliesTo(answers));
+    {
+        var applicable = ApplicableAnswers(answers);
+        return Questions.FirstOrDefault(q => !applicable.ContainsKey(q.Id) && q.AppliesTo(applicable));
+    }
+
+    /// <summary>The next question for a referral, taking what its form already says into account (see <see cref="AnswersFor"/>).</summary>
+    public CriteriaQuestion? NextQuestion(Referral referral) => NextQuestion(AnswersFor(referral));
+
+    /// <summary>
+    /// The answers the rulebook weighs for a referral: its criteria answers, with "has the child died" and
+    /// "seriously harmed" taken from <see cref="Child.Incident"/> when not answered, less answers to
+    /// questions that no longer apply (e.g. after an earlier answer was changed).
+    /// </summary>
+    public IReadOnlyDictionary<string, bool> AnswersFor(Referral referral)
+    {
+        var answers = new Dictionary<string, bool>(referral.CriteriaAnswers);
+        switch (referral.Child.Incident)
+        {
+            case IncidentKind.Died:
+                answers.TryAdd(CriteriaQuestionIds.ChildDied, true);
+                break;
+            case IncidentKind.SeriouslyHarmed:
+                answers.TryAdd(CriteriaQuestionIds.ChildDied, false);
+                answers.TryAdd(CriteriaQuestionIds.SeriouslyHarmed, true);
+                break;
+        }
+
+        return ApplicableAnswers(answers);
+    }
 
     /// <summary>Weighs a referral's answers. <paramref name="today"/> is day 0 for any clock it starts.</summary>
     public abstract CriteriaOutcome Evaluate(Referral referral, BoardConfiguration board, DateOnly today);
@@ -30,4 +65,36 @@ public abstract class Rulebook
         RulebookKind.Cspr => CsprRulebook.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>The rules whose conditions the answers meet, in rulebook order.</summary>
+    protected IReadOnlyList<CriteriaRule> RulesMetBy(IReadOnlyDictionary<string, bool> answers)
+        => [.. Rules.Where(r => r.When.IsMetBy(answers))];
+
+    /// <summary>The first level of <paramref name="strongestFirst"/> that a met rule points to, else <paramref name="otherwise"/>.</summary>
+    protected static CriteriaLevel Strongest(IReadOnlyList<CriteriaRule> met, IReadOnlyList<CriteriaLevel> strongestFirst, CriteriaLevel otherwise)
+        => strongestFirst.FirstOrDefault(level => met.Any(r => r.Level == level), otherwise);
+
+    /// <summary>The findings of the met rules.</summary>
+    protected static IReadOnlyList<CriteriaFinding> FindingsOf(IEnumerable<CriteriaRule> met)
+        => [.. met.Select(r => new CriteriaFinding(r.Finding, r.Source))];
+
+    /// <summary>The summary's closing words: a note when questions are still open, then whose decision it is.</summary>
+    protected string Closing(IReadOnlyDictionary<string, bool> answers, string whoDecides)
+        => (NextQuestion(answers) is null ? "" : " Some criteria questions are not answered yet, so this may change.")
+        + $" This is a recommendation for the sub-group, not a decision: {whoDecides}";
+
+    // Conditions read only earlier questions, so one pass in asking order settles which answers still apply.
+    private Dictionary<string, bool> ApplicableAnswers(IReadOnlyDictionary<string, bool> answers)
+    {
+        var applicable = new Dictionary<string, bool>();
+        foreach (var question in Questions)
+        {
+            if (answers.TryGetValue(question.Id, out var answer) && question.AppliesTo(applicable))
+            {
+                applicable[question.Id] = answer;
+            }
+        }
+
+        return applicable;
+    }
 }
