@@ -152,6 +152,11 @@ public sealed partial class ReferralConversation
             return Apply(draft, step.Answer(current.Value, true), context);
         }
 
+        if (!fromCard && step.Current is null && AnswerWords.IsKeep(text))
+        {
+            return Reask(draft, context, "There's no answer to keep yet: please type one.");
+        }
+
         if (!fromCard && step.Current is not null && step.Kind != ReferralInputKind.YesNo && AnswerWords.IsBareNo(text))
         {
             return Reask(draft, context, step.CanSkip ? "Please type the right answer, or skip to leave it out." : "Please type the right answer.");
