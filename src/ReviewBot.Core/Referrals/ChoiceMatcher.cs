@@ -103,7 +103,7 @@ internal static partial class ChoiceMatcher
 
         return match.Candidates.Count > 1
             ? $"“{piece}” could mean more than one {listName}: {string.Join(" or ", match.Candidates.Select(c => $"{c.Number} ({c.Label})"))}. Type the number."
-            : $"I couldn't find “{piece}” on the list of {listName}s. Type the numbers from the list.";
+            : $"I couldn't find “{piece}” on the list. Type the numbers from the list.";
     }
 
     private static string? MatchPiece(string piece, IReadOnlyList<ChoiceOption> options, string listName, List<ReferralChoice> chosen)
