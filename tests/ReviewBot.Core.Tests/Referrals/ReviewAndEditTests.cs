@@ -89,6 +89,7 @@ public class ReviewAndEditTests
     public void Editing_the_plan_start_walks_on_to_its_end_then_back_to_the_review()
     {
         var bot = AtReview();
+        var history = bot.Draft!.History;
         bot.Click(ReferralVerbs.Edit, (ReferralValues.StepId, ReferralSteps.ChildPlanStart));
 
         bot.Say("3/1/2025");
@@ -98,6 +99,7 @@ public class ReviewAndEditTests
         Assert.True(bot.Draft!.AtReview);
         Assert.Equal("3 January 2025", Row(bot, ReferralSteps.ChildPlanStart).Value);
         Assert.Equal("Still in place", Row(bot, ReferralSteps.ChildPlanEnd).Value);
+        Assert.Equal(history, bot.Draft.History);           // back from the review still goes to the last question
     }
 
     [Fact]

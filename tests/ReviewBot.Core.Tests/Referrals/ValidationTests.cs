@@ -72,7 +72,7 @@ public class ValidationTests
         AssertRefused(bot, ReferralSteps.ChildPlanStart, "1/4/2026", "A plan can't start in the future. Please check the date.");
         bot.Say("3/1/2025");
 
-        AssertRefused(bot, ReferralSteps.ChildPlanEnd, "1/1/2025", "The plan can't end before it started (3 January 2025).");
+        AssertRefused(bot, ReferralSteps.ChildPlanEnd, "2/1/2025", "The plan can't end before it started (3 January 2025).");
         AssertRefused(bot, ReferralSteps.ChildPlanEnd, "1/4/2026", "That date is in the future. If the plan is still in place, type skip.");
         bot.Say("3/1/2025");
         Assert.Equal(new DateOnly(2025, 1, 3), bot.Referral.Child.ProtectionPlanEnd);
