@@ -90,7 +90,7 @@ internal static partial class ChoiceMatcher
         }
 
         return chosen.Count == 0
-            ? ([], $"Please choose from the list: type the numbers, for example 1, 3.")
+            ? ([], "Please choose from the list: type the numbers, for example 1, 3.")
             : ([.. chosen.Distinct()], null);
     }
 

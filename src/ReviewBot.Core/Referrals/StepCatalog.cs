@@ -153,14 +153,15 @@ internal static partial class StepCatalog
     private static Step PlanStart(Referral r, DateOnly today)
     {
         var child = r.Child;
-        var step = Date(
+        return Date(
             ReferralSteps.ChildPlanStart, TheChild, $"Has {ChildCalled(r)} been subject to a child protection plan? If so, when did the plan start?",
             "Type the start date, or skip if there has been no plan.", child.ProtectionPlanStart,
             v => r with { Child = child with { ProtectionPlanStart = v, ProtectionPlanEnd = v is null ? null : child.ProtectionPlanEnd } },
             today, d => d > today ? "A plan can't start in the future. Please check the date." : null, optional: true);
-        return step;
     }
 
+    // Loop steps borrow a builder's wording and prefill, then replace how an answer or a skip applies:
+    // an answer puts entry i in place, a skip removes it and leaves the loop.
     private static Step Family(int i, string part, Referral r)
     {
         var family = r.Family;
