@@ -1,0 +1,114 @@
+using ReviewBot.Core.Criteria;
+using ReviewBot.Core.Dates;
+
+namespace ReviewBot.Core.Referrals;
+
+/// <summary>Lays out every answer, in form order, each row pointing at the step that changes it.</summary>
+internal static class ReferralSummaryBuilder
+{
+    private const string NotGiven = "Not given";
+
+    public static SummaryPrompt Build(Referral r, ReferralContext ctx, string draftId, bool isReview, CriteriaOutcome? criteria)
+    {
+        var number = 0;
+        SummaryItem Row(string label, string? value, string stepId) => new(++number, label, string.IsNullOrWhiteSpace(value) ? NotGiven : value, stepId);
+
+        var me = r.Referrer;
+        var child = r.Child;
+        var sections = new List<SummarySection>
+        {
+            new(StepCatalog.AboutYou,
+            [
+                Row("Your name", me.Name, ReferralSteps.ReferrerName),
+                Row("Your agency", me.Agency, ReferralSteps.ReferrerAgency),
+                Row("Your role", me.Role, ReferralSteps.ReferrerRole),
+                Row("Phone", me.Phone, ReferralSteps.ReferrerPhone),
+                Row("Email", me.Email, ReferralSteps.ReferrerEmail),
+                Row("Designated safeguarding lead consulted", YesNo(me.DesignatedSafeguardingLeadConsulted), ReferralSteps.ReferrerDsl),
+            ]),
+            new(StepCatalog.TheChild, ChildRows(child, Row)),
+            new(StepCatalog.FamilySection, LoopRows(
+                r.Family.Select((m, i) => Row($"Person {i + 1}", string.IsNullOrWhiteSpace(m.Relationship) ? m.Name : $"{m.Name} ({m.Relationship})", ReferralSteps.FamilyName(i))),
+                r.Family.Count, () => Row("Family and significant others", "None given", ReferralSteps.FamilyName(0)),
+                () => Row("Add another person", "—", ReferralSteps.FamilyName(r.Family.Count)))),
+            new(StepCatalog.AgenciesSection, AgencyRows(r, ctx, Row)),
+            new(StepCatalog.WhatHappened, [Row("Summary", r.Summary, ReferralSteps.Events)]),
+            new(StepCatalog.KeyDatesSection, LoopRows(
+                r.KeyDates.Select((d, i) => Row(UkDateParser.Format(d.Date), d.What, ReferralSteps.KeyDate(i))),
+                r.KeyDates.Count, () => Row("Key dates", "None given", ReferralSteps.KeyDate(0)),
+                () => Row("Add another key date", "—", ReferralSteps.KeyDate(r.KeyDates.Count)))),
+            new(StepCatalog.CriteriaSection,
+            [
+                .. ctx.Rulebook.Questions.Where(q => r.CriteriaAnswers.ContainsKey(q.Id))
+                    .Select(q => Row(q.Text, YesNo(r.CriteriaAnswers[q.Id]), ReferralSteps.Criteria(q.Id))),
+                Row("How the criteria are met", r.CriteriaNarrative, ReferralSteps.Narrative),
+            ]),
+        };
+        return new SummaryPrompt { DraftId = draftId, Sections = sections, IsReview = isReview, Criteria = criteria };
+    }
+
+    private static List<SummaryItem> ChildRows(Child child, Func<string, string?, string, SummaryItem> row)
+    {
+        List<SummaryItem> rows =
+        [
+            row("Name", child.Name, ReferralSteps.ChildName),
+            row("Date of birth", Date(child.DateOfBirth), ReferralSteps.ChildDateOfBirth),
+            row("Died or seriously harmed", child.Incident switch { IncidentKind.Died => "Died", IncidentKind.SeriouslyHarmed => "Seriously harmed", _ => null }, ReferralSteps.ChildIncident),
+            row(child.Incident == IncidentKind.Died ? "Date of death" : "Date of the incident", Date(child.IncidentDate), ReferralSteps.ChildIncidentDate),
+            row("Address", child.Address, ReferralSteps.ChildAddress),
+            row("Ethnicity", child.Ethnicity, ReferralSteps.ChildEthnicity),
+            row("First language", child.Language, ReferralSteps.ChildLanguage),
+            row("Religion", child.Religion, ReferralSteps.ChildReligion),
+            row("Legal status", child.LegalStatus, ReferralSteps.ChildLegalStatus),
+            row("Known to children's social care", YesNo(child.KnownToChildrensSocialCare), ReferralSteps.ChildKnownToSocialCare),
+            row("Child protection plan started", child.ProtectionPlanStart is null ? "No plan" : Date(child.ProtectionPlanStart), ReferralSteps.ChildPlanStart),
+        ];
+        if (child.ProtectionPlanStart is not null)
+        {
+            rows.Add(row("Child protection plan ended", child.ProtectionPlanEnd is null ? "Still in place" : Date(child.ProtectionPlanEnd), ReferralSteps.ChildPlanEnd));
+        }
+
+        return rows;
+    }
+
+    private static List<SummaryItem> AgencyRows(Referral r, ReferralContext ctx, Func<string, string?, string, SummaryItem> row)
+    {
+        var listed = r.Agencies.Where(a => a.AgencyId is not null).Select(a => a.Name).ToList();
+        var others = r.Agencies.Where(a => a.AgencyId is null).Select(a => a.Name).ToList();
+        var rows = new List<SummaryItem>();
+        if (ctx.Agencies.Count > 0)
+        {
+            rows.Add(row("From the board's list", listed.Count == 0 ? "None" : string.Join("; ", listed), ReferralSteps.AgenciesChosen));
+        }
+
+        rows.Add(row(ctx.Agencies.Count > 0 ? "Other agencies" : "Agencies", others.Count == 0 ? "None" : string.Join("; ", others), ReferralSteps.AgenciesOther));
+        if (r.Agencies.Count > 0)
+        {
+            var still = r.Agencies.Where(a => a.StillInvolved == true).Select(a => a.Name).ToList();
+            rows.Add(row("Still involved", r.Agencies.All(a => a.StillInvolved is null) ? null : still.Count == 0 ? "None" : string.Join("; ", still), ReferralSteps.AgenciesStillInvolved));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Rows for a loop in the order given (rows are numbered as they are made), or the "none" row; then the "add" row.</summary>
+    private static List<SummaryItem> LoopRows(IEnumerable<SummaryItem> entries, int count, Func<SummaryItem> none, Func<SummaryItem> add)
+    {
+        if (count == 0)
+        {
+            return [none()];
+        }
+
+        var rows = entries.ToList();
+        if (count < StepCatalog.MaxLoopEntries)
+        {
+            rows.Add(add());
+        }
+
+        return rows;
+    }
+
+    private static string? YesNo(bool? value) => value switch { true => "Yes", false => "No", null => null };
+
+    private static string? Date(DateOnly? date) => date is { } d ? UkDateParser.Format(d) : null;
+}

@@ -1,0 +1,523 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ReviewBot.Core.Criteria;
+using ReviewBot.Core.Dates;
+
+namespace ReviewBot.Core.Referrals;
+
+/// <summary>
+/// Every question of the referral (domain.md, "Forms: Referral"): its words, how an answer is read and
+/// checked, and where it goes in the <see cref="Referral"/>.
+/// </summary>
+internal static partial class StepCatalog
+{
+    public const string AboutYou = "About you";
+    public const string TheChild = "The child";
+    public const string FamilySection = "Family and significant others";
+    public const string AgenciesSection = "Agencies involved";
+    public const string WhatHappened = "What happened";
+    public const string KeyDatesSection = "Key dates";
+    public const string CriteriaSection = "The criteria";
+
+    /// <summary>Most people or key dates one referral takes; more belong in the summary.</summary>
+    public const int MaxLoopEntries = 30;
+
+    private const int LineLength = 200;
+    private const int LongTextLength = 10_000;
+    private const string Required = "This question needs an answer.";
+
+    private static readonly IReadOnlyList<ChoiceOption> YesNoOptions =
+        [new(new(1, "yes", "Yes"), []), new(new(2, "no", "No"), [])];
+
+    private static readonly IReadOnlyList<ChoiceOption> IncidentOptions =
+    [
+        new(new(1, nameof(IncidentKind.Died), "The child died (including suspected suicide)"), ["death", "dead", "passed away", "deceased", "suicide", "killed"]),
+        new(new(2, nameof(IncidentKind.SeriouslyHarmed), "The child was seriously harmed"), ["harm", "serious harm", "injured", "injury", "hurt", "harmed"]),
+    ];
+
+    private static readonly IReadOnlyList<ChoiceOption> LegalStatusOptions =
+    [
+        new(new(1, "looked-after", "Looked after by the local authority"), ["lac", "cla", "looked after child", "child looked after", "in care", "care order", "looked after"]),
+        new(new(2, "child-in-need", "Child in need"), ["cin", "s17", "section 17", "in need"]),
+        new(new(3, "protection-plan", "Subject to a child protection plan"), ["cp", "cpp", "cp plan", "child protection", "protection plan", "on a plan", "s47"]),
+        new(new(4, "none", "None of these"), ["none", "not applicable", "n/a", "no status", "nothing"]),
+    ];
+
+    /// <summary>The step <paramref name="id"/> bound to the answers so far, or null when there is no such step now.</summary>
+    public static Step? Find(string id, Referral r, ReferralContext ctx, DateOnly today)
+    {
+        if (ReferralSteps.ReadLoop(id) is { } loop)
+        {
+            var count = loop.Loop == "family" ? r.Family.Count : r.KeyDates.Count;
+            var exists = loop.Index < count || (loop.Index == count && loop.Part is "name" or "date");
+            if (!exists || loop.Index >= MaxLoopEntries)
+            {
+                return null;
+            }
+
+            return loop.Loop == "family" ? Family(loop.Index, loop.Part, r) : KeyDates(loop.Index, loop.Part, r, today);
+        }
+
+        if (id.StartsWith(ReferralSteps.CriteriaPrefix, StringComparison.Ordinal))
+        {
+            return CriteriaStep(id[ReferralSteps.CriteriaPrefix.Length..], r, ctx.Rulebook);
+        }
+
+        return id switch
+        {
+            ReferralSteps.ReferrerName or ReferralSteps.ReferrerAgency or ReferralSteps.ReferrerRole or ReferralSteps.ReferrerPhone
+                or ReferralSteps.ReferrerEmail or ReferralSteps.ReferrerDsl => Referrer(id, r, ctx),
+            ReferralSteps.AgenciesChosen or ReferralSteps.AgenciesOther or ReferralSteps.AgenciesStillInvolved => Agencies(id, r, ctx),
+            ReferralSteps.Events => Text(id, WhatHappened, "Briefly, what happened?", "What is known about the incident, and why you are concerned about how agencies worked together. Several sentences are fine.", r.Summary, v => r with { Summary = v }, max: LongTextLength, kind: ReferralInputKind.LongText),
+            ReferralSteps.Narrative => Text(id, CriteriaSection, "In your own words, how does this case meet the criteria for a review?", "Anything the sub-group should weigh, including anything you were unsure about. Type skip if you have nothing to add.", r.CriteriaNarrative, v => r with { CriteriaNarrative = v }, optional: true, max: LongTextLength, kind: ReferralInputKind.LongText, nothingSkips: true),
+            _ => ChildStep(id, r, today),
+        };
+    }
+
+    /// <summary>The child's name for questions, or "the child" before it is known.</summary>
+    public static string ChildCalled(Referral r) => string.IsNullOrWhiteSpace(r.Child.Name) ? "the child" : r.Child.Name;
+
+    /// <summary>Removes criteria answers whose question no longer applies (or no longer exists), until none is left to remove.</summary>
+    public static Dictionary<string, bool> Prune(IReadOnlyDictionary<string, bool> answers, Rulebook rulebook)
+    {
+        var kept = new Dictionary<string, bool>(answers, StringComparer.Ordinal);
+        bool removed;
+        do
+        {
+            removed = false;
+            foreach (var id in kept.Keys.ToList())
+            {
+                var question = rulebook.Questions.FirstOrDefault(q => q.Id == id);
+                if (question is null || !question.AppliesTo(kept))
+                {
+                    kept.Remove(id);
+                    removed = true;
+                }
+            }
+        }
+        while (removed);
+        return kept;
+    }
+
+    private static Step Referrer(string id, Referral r, ReferralContext ctx)
+    {
+        var me = r.Referrer;
+        Referral Set(Referrer changed) => r with { Referrer = changed };
+        return id switch
+        {
+            ReferralSteps.ReferrerName => Text(id, AboutYou, "What is your name?", "Your full name, as colleagues know you.", me.Name, v => Set(me with { Name = v })),
+            ReferralSteps.ReferrerAgency => ReferrerAgency(r, ctx),
+            ReferralSteps.ReferrerRole => Text(id, AboutYou, "What is your role or job title?", "For example: designated safeguarding lead, social worker, health visitor, head teacher.", me.Role, v => Set(me with { Role = v })),
+            ReferralSteps.ReferrerPhone => Text(id, AboutYou, "What phone number can the board reach you on?", "Include the area code, e.g. 020 7946 0000 or 07700 900123. Type skip if you'd rather be contacted by email.", me.Phone, v => Set(me with { Phone = v }), optional: true, max: 40, check: CheckPhone),
+            ReferralSteps.ReferrerEmail => Text(id, AboutYou, "What is your work email address?", "For example name@agency.gov.uk.", me.Email, v => Set(me with { Email = v }), max: 254, check: CheckEmail),
+            _ => YesNo(id, AboutYou, "Have you talked to your agency's designated safeguarding lead about this referral?", "Your designated safeguarding lead should know about every referral you make.", me.DesignatedSafeguardingLeadConsulted, v => Set(me with { DesignatedSafeguardingLeadConsulted = v }), optional: false, noticeIfNo: "Please tell your designated safeguarding lead about this referral as soon as you can."),
+        };
+    }
+
+    private static Step ReferrerAgency(Referral r, ReferralContext ctx)
+    {
+        var options = AgencyOptions(ctx);
+        var stored = r.Referrer.Agency;
+        var known = ctx.Agencies.FirstOrDefault(a => string.Equals(a.Name, stored, StringComparison.OrdinalIgnoreCase));
+        Referral Set(string? agency) => r with { Referrer = r.Referrer with { Agency = agency } };
+        return Choice(
+            ReferralSteps.ReferrerAgency, AboutYou, "Which agency do you work for?",
+            options.Count > 0 ? "Type the number or the name. If your agency isn't listed, type its name." : "The organisation you work for, e.g. the school, trust or council.",
+            options, stored is null ? null : (known?.Id ?? stored, stored), "agency", allowOther: true,
+            (choice, other) => StepResult.Ok(Set(choice is null ? other : ctx.Agencies.First(a => a.Id == choice.Value).Name)));
+    }
+
+    private static Step? ChildStep(string id, Referral r, DateOnly today)
+    {
+        var child = r.Child;
+        var called = ChildCalled(r);
+        Referral Set(Child changed) => r with { Child = changed };
+        return id switch
+        {
+            ReferralSteps.ChildName => Text(id, TheChild, "What is the child's full name?", "First name and surname. If the child is known by another name, add it in brackets.", child.Name, v => Set(child with { Name = v })),
+            ReferralSteps.ChildDateOfBirth => Date(id, TheChild, $"What is {called}'s date of birth?", "For example 14/02/2016.", child.DateOfBirth, v => Set(child with { DateOfBirth = v }), today, d => CheckBirth(d, r, today)),
+            ReferralSteps.ChildIncident => Choice(id, TheChild, $"Did {called} die, or were they seriously harmed?", "Seriously harmed includes a potentially life-threatening injury, or serious or likely long-term harm to health or development. Recovery doesn't mean there was no serious harm.", IncidentOptions, child.Incident is { } kind ? (kind.ToString(), IncidentOptions.First(o => o.Choice.Value == kind.ToString()).Choice.Label) : null, "answer", allowOther: false, (choice, _) => StepResult.Ok(Set(child with { Incident = Enum.Parse<IncidentKind>(choice!.Value) }))),
+            ReferralSteps.ChildIncidentDate => Date(id, TheChild, child.Incident == IncidentKind.Died ? $"When did {called} die?" : $"When was {called} harmed?", "The date of the incident, for example 14/02/2026, 'yesterday' or 'last Tuesday'.", child.IncidentDate, v => Set(child with { IncidentDate = v }), today, d => CheckIncident(d, r, today)),
+            ReferralSteps.ChildAddress => Text(id, TheChild, $"What is {called}'s address?", "Where the child lived at the time, with the postcode. If they had no fixed address, say so.", child.Address, v => Set(child with { Address = v }), max: 300),
+            ReferralSteps.ChildEthnicity => Text(id, TheChild, $"What is {called}'s ethnicity?", "As your agency records it, e.g. White British, Black Caribbean, Mixed White and Asian. Type skip if not known.", child.Ethnicity, v => Set(child with { Ethnicity = v }), optional: true),
+            ReferralSteps.ChildLanguage => Text(id, TheChild, $"What is {called}'s first language?", "Type skip if not known.", child.Language, v => Set(child with { Language = v }), optional: true),
+            ReferralSteps.ChildReligion => Text(id, TheChild, $"What is {called}'s religion, if any?", "Type skip if not known.", child.Religion, v => Set(child with { Religion = v }), optional: true),
+            ReferralSteps.ChildLegalStatus => Choice(id, TheChild, $"What was {called}'s legal status at the time?", "Choose a number, or describe it in your own words.", LegalStatusOptions, child.LegalStatus is { } status ? (LegalStatusOptions.FirstOrDefault(o => o.Choice.Label == status)?.Choice.Value ?? status, status) : null, "status", allowOther: true, (choice, other) => StepResult.Ok(Set(child with { LegalStatus = choice?.Label ?? other }))),
+            ReferralSteps.ChildKnownToSocialCare => YesNo(id, TheChild, $"Is {called} known to children's social care?", "Type skip if you don't know.", child.KnownToChildrensSocialCare, v => Set(child with { KnownToChildrensSocialCare = v }), optional: true),
+            ReferralSteps.ChildPlanStart => PlanStart(r, today),
+            ReferralSteps.ChildPlanEnd when child.ProtectionPlanStart is { } start => Date(id, TheChild, "When did the child protection plan end?", "Type skip if the plan is still in place.", child.ProtectionPlanEnd, v => Set(child with { ProtectionPlanEnd = v }), today, d => d < start ? $"The plan can't end before it started ({UkDateParser.Format(start)})." : d > today ? "That date is in the future. If the plan is still in place, type skip." : null, optional: true),
+            _ => null,
+        };
+    }
+
+    private static Step PlanStart(Referral r, DateOnly today)
+    {
+        var child = r.Child;
+        return Date(
+            ReferralSteps.ChildPlanStart, TheChild, $"Has {ChildCalled(r)} been subject to a child protection plan? If so, when did the plan start?",
+            "Type the start date, or skip if there has been no plan.", child.ProtectionPlanStart,
+            v => r with { Child = child with { ProtectionPlanStart = v, ProtectionPlanEnd = v is null ? null : child.ProtectionPlanEnd } },
+            today, d => d > today ? "A plan can't start in the future. Please check the date." : null, optional: true);
+    }
+
+    // Loop steps borrow a builder's wording and prefill, then replace how an answer or a skip applies:
+    // an answer puts entry i in place, a skip removes it and leaves the loop.
+    private static Step Family(int i, string part, Referral r)
+    {
+        var family = r.Family;
+        if (part == "name")
+        {
+            var existing = i < family.Count ? family[i] : null;
+            return Text(
+                ReferralSteps.FamilyName(i), FamilySection,
+                i == 0 && existing is null ? "Are there family members or other significant people in the child's life to record? Type the first person's name, or skip if there is nobody to add."
+                    : existing is null ? "What is the next person's name?" : $"What is the name of person {i + 1}?",
+                existing is null ? "One person at a time: I'll ask how they are related to the child next." : "Type skip to remove this person.",
+                existing?.Name, v => r, nothingSkips: existing is null) with
+            {
+                Answer = (text, _) => CheckLine(text, LineLength) is { } problem ? StepResult.Fail(problem)
+                    : StepResult.Ok(r with { Family = Put(family, i, new FamilyMember(text.Trim(), existing?.Relationship)) }),
+                Skip = () => StepResult.Ok(r with { Family = Remove(family, i) }, ReferralFlow.AfterLoop("family")),
+            };
+        }
+
+        var member = family[i];
+        if (part == "relationship")
+        {
+            return Text(
+                ReferralSteps.FamilyRelationship(i), FamilySection, $"How is {member.Name} related to the child?",
+                "For example: mother, stepfather, mother's partner, grandparent, sibling, family friend.", member.Relationship,
+                v => r with { Family = Put(family, i, member with { Relationship = v }) }, max: 100);
+        }
+
+        return Another(ReferralSteps.FamilyAnother(i), FamilySection, "Is there anyone else to add?", "person", i, family.Count, r, kept => r with { Family = [.. family.Take(kept)] }, ReferralSteps.FamilyName(i + 1), "family");
+    }
+
+    private static Step KeyDates(int i, string part, Referral r, DateOnly today)
+    {
+        var dates = r.KeyDates;
+        if (part == "date")
+        {
+            var existing = i < dates.Count ? dates[i] : null;
+            return Date(
+                ReferralSteps.KeyDate(i), KeyDatesSection,
+                i == 0 && existing is null ? "Are there other key dates in the case, such as earlier incidents, assessments, meetings or court hearings? Type the first date, or skip if there are none."
+                    : existing is null ? "What is the next key date?" : $"What is key date {i + 1}?",
+                existing is null ? "For example 14/02/2026. I'll ask what happened on that date next." : "Type skip to remove this date.",
+                existing?.Date, _ => r, today, check: null, optional: true, nothingSkips: existing is null) with
+            {
+                Answer = (text, _) => UkDateParser.Parse(text, today) is { Date: { } date } parsed && parsed.Succeeded
+                    ? StepResult.Ok(r with { KeyDates = Put(dates, i, new KeyDate(date, existing?.What ?? string.Empty)) })
+                    : StepResult.Fail(UkDateParser.Parse(text, today).Problem ?? UkDateParser.CouldNotRead),
+                Skip = () => StepResult.Ok(r with { KeyDates = Remove(dates, i) }, ReferralFlow.AfterLoop("keydates")),
+            };
+        }
+
+        var keyDate = dates[i];
+        if (part == "what")
+        {
+            return Text(
+                ReferralSteps.KeyDateWhat(i), KeyDatesSection, $"What happened on {UkDateParser.Format(keyDate.Date)}?",
+                "A sentence is enough.", string.IsNullOrEmpty(keyDate.What) ? null : keyDate.What,
+                v => r with { KeyDates = Put(dates, i, keyDate with { What = v ?? string.Empty }) }, max: 1000);
+        }
+
+        return Another(ReferralSteps.KeyDateAnother(i), KeyDatesSection, "Is there another key date to add?", "date", i, dates.Count, r, kept => r with { KeyDates = [.. dates.Take(kept)] }, ReferralSteps.KeyDate(i + 1), "keydates");
+    }
+
+    /// <summary>"Anyone else?": yes goes to the next entry; no ends the list after this one.</summary>
+    private static Step Another(string id, string section, string text, string noun, int i, int count, Referral r, Func<int, Referral> keepFirst, string nextEntry, string loop)
+    {
+        var later = count - i - 1;
+        return YesNo(
+            id, section, text,
+            later > 0 ? $"You listed {later} more after this {noun}: yes goes through them, no removes them." : "Yes to add another, no to move on.",
+            later > 0 ? true : null, _ => r, optional: false) with
+        {
+            Answer = (answer, _) => AnswerWords.ReadYesNo(answer) switch
+            {
+                true when i + 1 >= MaxLoopEntries => StepResult.Ok(keepFirst(i + 1), ReferralFlow.AfterLoop(loop), $"That's the most I can take here ({MaxLoopEntries}). Please mention any others in the summary of what happened."),
+                true => StepResult.Ok(r, nextEntry),
+                false => StepResult.Ok(keepFirst(i + 1), ReferralFlow.AfterLoop(loop)),
+                null => StepResult.Fail("Please answer yes or no."),
+            },
+        };
+    }
+
+    private static Step? Agencies(string id, Referral r, ReferralContext ctx)
+    {
+        var listed = r.Agencies.Where(a => a.AgencyId is not null).ToList();
+        var others = r.Agencies.Where(a => a.AgencyId is null).ToList();
+        switch (id)
+        {
+            case ReferralSteps.AgenciesChosen when ctx.Agencies.Count > 0:
+                var options = AgencyOptions(ctx);
+                return new Step
+                {
+                    Id = id,
+                    Section = AgenciesSection,
+                    Kind = ReferralInputKind.MultiChoice,
+                    Text = "Which of these agencies have been involved with the child or family?",
+                    Hint = "Type the numbers or names, e.g. 1, 3 and police. You can add agencies that aren't listed next. Type skip if none of these.",
+                    Options = options,
+                    MaxLength = 500,
+                    NothingSkips = true,
+                    Current = listed.Count == 0 ? null : (string.Join(',', listed.Select(a => a.AgencyId)), string.Join(", ", listed.Select(a => a.Name))),
+                    Answer = (text, card) =>
+                    {
+                        var (chosen, problem) = AnswerWords.IsAll(text) ? ([.. options.Select(o => o.Choice)], null) : ChoiceMatcher.MatchMany(text, options, card, "agency");
+                        if (problem is not null)
+                        {
+                            return StepResult.Fail(problem);
+                        }
+
+                        var agencies = chosen.Select(c => ctx.Agencies.First(a => a.Id == c.Value))
+                            .Select(a => listed.FirstOrDefault(l => l.AgencyId == a.Id) ?? new InvolvedAgency(a.Name, a.Id));
+                        return StepResult.Ok(r with { Agencies = [.. agencies, .. others] });
+                    },
+                    Skip = () => StepResult.Ok(r with { Agencies = others }),
+                };
+            case ReferralSteps.AgenciesOther:
+                return Text(
+                    id, AgenciesSection, ctx.Agencies.Count > 0 ? "Any other agencies involved?" : "Which agencies have been involved with the child or family?",
+                    "Type their names separated by commas, e.g. Riverside Academy, Housing Trust. Type skip if there are none.",
+                    others.Count == 0 ? null : string.Join(", ", others.Select(a => a.Name)), _ => r, optional: true, max: 1000, nothingSkips: true) with
+                {
+                    Answer = (text, _) =>
+                    {
+                        var names = text.Split([',', ';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                            .Where(n => !listed.Any(l => string.Equals(l.Name, n, StringComparison.OrdinalIgnoreCase)))
+                            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                        if (names.Count == 0 || names.Any(n => n.Length > LineLength))
+                        {
+                            return StepResult.Fail($"Please type the agencies' names, separated by commas (each under {LineLength} characters).");
+                        }
+
+                        var typed = names.Select(n => others.FirstOrDefault(o => string.Equals(o.Name, n, StringComparison.OrdinalIgnoreCase)) ?? new InvolvedAgency(n));
+                        return StepResult.Ok(r with { Agencies = [.. listed, .. typed] });
+                    },
+                    Skip = () => StepResult.Ok(r with { Agencies = listed }),
+                };
+            case ReferralSteps.AgenciesStillInvolved when r.Agencies.Count > 0:
+                return StillInvolved(r);
+            default:
+                return null;
+        }
+    }
+
+    private static Step StillInvolved(Referral r)
+    {
+        var options = r.Agencies.Select((a, n) => new ChoiceOption(new(n + 1, (n + 1).ToString(CultureInfo.InvariantCulture), a.Name), [])).ToList();
+        var known = r.Agencies.Any(a => a.StillInvolved is not null);
+        var still = options.Where(o => r.Agencies[o.Choice.Number - 1].StillInvolved == true).ToList();
+        Referral Mark(Func<int, bool?> involved) => r with { Agencies = [.. r.Agencies.Select((a, n) => a with { StillInvolved = involved(n + 1) })] };
+        return new Step
+        {
+            Id = ReferralSteps.AgenciesStillInvolved,
+            Section = AgenciesSection,
+            Kind = ReferralInputKind.MultiChoice,
+            Text = "Which of them are still involved with the child or family?",
+            Hint = "Type the numbers, all, or none. Type skip if you don't know.",
+            Options = options,
+            MaxLength = 500,
+            Current = known ? (still.Count == 0 ? "none" : string.Join(',', still.Select(o => o.Choice.Value)), still.Count == 0 ? "None" : string.Join(", ", still.Select(o => o.Choice.Label))) : null,
+            Answer = (text, card) =>
+            {
+                if (AnswerWords.IsAll(text) || AnswerWords.IsNothing(text))
+                {
+                    var all = AnswerWords.IsAll(text);
+                    return StepResult.Ok(Mark(_ => all));
+                }
+
+                var (chosen, problem) = ChoiceMatcher.MatchMany(text, options, card, "agency");
+                return problem is not null ? StepResult.Fail(problem) : StepResult.Ok(Mark(n => chosen.Any(c => c.Number == n)));
+            },
+            Skip = () => StepResult.Ok(Mark(_ => null)),
+        };
+    }
+
+    private static Step? CriteriaStep(string questionId, Referral r, Rulebook rulebook)
+    {
+        var question = rulebook.Questions.FirstOrDefault(q => q.Id == questionId);
+        if (question is null || !question.AppliesTo(r.CriteriaAnswers))
+        {
+            return null;
+        }
+
+        bool? current = r.CriteriaAnswers.TryGetValue(question.Id, out var answer) ? answer : null;
+        return YesNo(ReferralSteps.Criteria(question.Id), CriteriaSection, question.Text, question.Hint, current, _ => r, optional: false) with
+        {
+            Answer = (text, _) => AnswerWords.ReadYesNo(text) is { } yes
+                ? StepResult.Ok(r with { CriteriaAnswers = Prune(new Dictionary<string, bool>(r.CriteriaAnswers, StringComparer.Ordinal) { [question.Id] = yes }, rulebook) })
+                : StepResult.Fail(AnswerWords.IsUnsure(text)
+                    ? $"I need a yes or no here. {question.Hint} If you're unsure, give the answer closest to what you know now and explain in the last question: the sub-group will look at it."
+                    : $"Please answer yes or no. {question.Hint}"),
+        };
+    }
+
+    private static Step Text(
+        string id, string section, string text, string hint, string? current, Func<string?, Referral> set,
+        bool optional = false, int max = LineLength, Func<string, string?>? check = null,
+        ReferralInputKind kind = ReferralInputKind.Text, bool nothingSkips = false)
+        => new()
+        {
+            Id = id,
+            Section = section,
+            Kind = kind,
+            Text = text,
+            Hint = hint,
+            MaxLength = max,
+            NothingSkips = nothingSkips,
+            Current = string.IsNullOrEmpty(current) ? null : (current, current),
+            Answer = (answer, _) => (CheckLine(answer, max) ?? check?.Invoke(answer.Trim())) is { } problem
+                ? StepResult.Fail(problem)
+                : StepResult.Ok(set(answer.Trim())),
+            Skip = optional ? () => StepResult.Ok(set(null)) : null,
+        };
+
+    private static Step Date(
+        string id, string section, string text, string hint, DateOnly? current, Func<DateOnly?, Referral> set, DateOnly today,
+        Func<DateOnly, string?>? check, bool optional = false, bool nothingSkips = true)
+        => new()
+        {
+            Id = id,
+            Section = section,
+            Kind = ReferralInputKind.Date,
+            Text = text,
+            Hint = hint,
+            MaxLength = 40,
+            NothingSkips = optional && nothingSkips,
+            Current = current is { } d ? (d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), UkDateParser.Format(d)) : null,
+            Answer = (answer, _) =>
+            {
+                var parsed = UkDateParser.Parse(answer, today);
+                if (parsed.Date is not { } date)
+                {
+                    return StepResult.Fail(parsed.Problem ?? UkDateParser.CouldNotRead);
+                }
+
+                return check?.Invoke(date) is { } problem ? StepResult.Fail(problem) : StepResult.Ok(set(date));
+            },
+            Skip = optional ? () => StepResult.Ok(set(null)) : null,
+        };
+
+    private static Step YesNo(string id, string section, string text, string hint, bool? current, Func<bool?, Referral> set, bool optional, string? noticeIfNo = null)
+        => new()
+        {
+            Id = id,
+            Section = section,
+            Kind = ReferralInputKind.YesNo,
+            Text = text,
+            Hint = hint,
+            Options = YesNoOptions,
+            MaxLength = 40,
+            Current = current is { } b ? (b ? "yes" : "no", b ? "Yes" : "No") : null,
+            Answer = (answer, _) => AnswerWords.ReadYesNo(answer) switch
+            {
+                false when noticeIfNo is not null => StepResult.Ok(set(false), null, noticeIfNo),
+                { } yes => StepResult.Ok(set(yes)),
+                null when optional && AnswerWords.IsUnsure(answer) => StepResult.Ok(set(null)),
+                null => StepResult.Fail(optional ? "Please answer yes or no, or type skip if you don't know." : "Please answer yes or no."),
+            },
+            Skip = optional ? () => StepResult.Ok(set(null)) : null,
+        };
+
+    private static Step Choice(
+        string id, string section, string text, string hint, IReadOnlyList<ChoiceOption> options, (string, string)? current,
+        string listName, bool allowOther, Func<ReferralChoice?, string?, StepResult> apply)
+        => new()
+        {
+            Id = id,
+            Section = section,
+            Kind = options.Count > 0 ? ReferralInputKind.Choice : ReferralInputKind.Text,
+            Text = text,
+            Hint = hint,
+            Options = options,
+            AllowsOtherText = allowOther,
+            Current = current,
+            Answer = (answer, card) =>
+            {
+                var match = ChoiceMatcher.MatchOne(answer, options, card);
+                if (match.Choice is { } choice)
+                {
+                    return apply(choice, null);
+                }
+
+                if (allowOther && match.OutOfRange is null && match.Candidates.Count == 0)
+                {
+                    return CheckLine(answer, LineLength) is { } tooLong ? StepResult.Fail(tooLong) : apply(null, answer.Trim());
+                }
+
+                return StepResult.Fail(match.Candidates.Count > 1 || match.OutOfRange is not null
+                    ? ChoiceMatcher.Describe(match, answer.Trim(), options, listName) + (allowOther ? " If yours isn't listed, type its full name." : string.Empty)
+                    : $"Please choose from the list: type a number from 1 to {options.Count}.");
+            },
+        };
+
+    private static IReadOnlyList<ChoiceOption> AgencyOptions(ReferralContext ctx)
+        => [.. ctx.Agencies.Select((a, n) => new ChoiceOption(new(n + 1, a.Id, a.Name), [a.Id]))];
+
+    private static string? CheckLine(string answer, int max)
+    {
+        var trimmed = answer.Trim();
+        return trimmed.Length == 0 ? Required
+            : trimmed.Length > max ? $"That's too long for this answer ({trimmed.Length} characters; the most is {max}). Please shorten it."
+            : null;
+    }
+
+    private static string? CheckEmail(string email)
+        => EmailAddress().IsMatch(email) ? null : "That doesn't look like an email address. Please type it in full, e.g. name@agency.gov.uk.";
+
+    private static string? CheckPhone(string phone)
+    {
+        var digits = phone.Count(char.IsAsciiDigit);
+        return PhoneCharacters().IsMatch(phone) && digits is >= 10 and <= 15
+            ? null
+            : "That doesn't look like a phone number. Type it with the area code, e.g. 020 7946 0000 or 07700 900123.";
+    }
+
+    private static string? CheckBirth(DateOnly dob, Referral r, DateOnly today)
+    {
+        if (dob > today)
+        {
+            return "The date of birth can't be in the future. Please check it.";
+        }
+
+        return r.Child.IncidentDate is { } incident ? CheckAges(dob, incident, r) : null;
+    }
+
+    private static string? CheckIncident(DateOnly date, Referral r, DateOnly today)
+    {
+        if (date > today)
+        {
+            return r.Child.Incident == IncidentKind.Died ? "The date of death can't be in the future. Please check it." : "The date of the incident can't be in the future. Please check it.";
+        }
+
+        return r.Child.DateOfBirth is { } dob ? CheckAges(dob, date, r) : null;
+    }
+
+    /// <summary>The incident can't predate birth, and reviews are about children (under 18).</summary>
+    private static string? CheckAges(DateOnly dob, DateOnly incident, Referral r)
+    {
+        if (incident < dob)
+        {
+            return $"That puts the incident ({UkDateParser.Format(incident)}) before {ChildCalled(r)}'s date of birth ({UkDateParser.Format(dob)}). Please check the dates.";
+        }
+
+        var age = incident.Year - dob.Year - (incident < dob.AddYears(incident.Year - dob.Year) ? 1 : 0);
+        return age >= 18
+            ? $"That would make {ChildCalled(r)} {age} on {UkDateParser.Format(incident)}, and reviews are about children under 18. Please check the date of birth ({UkDateParser.Format(dob)}) and the date of the incident ({UkDateParser.Format(incident)})."
+            : null;
+    }
+
+    private static IReadOnlyList<T> Put<T>(IReadOnlyList<T> list, int i, T item)
+        => i < list.Count ? [.. list.Take(i), item, .. list.Skip(i + 1)] : [.. list, item];
+
+    private static IReadOnlyList<T> Remove<T>(IReadOnlyList<T> list, int i) => [.. list.Where((_, n) => n != i)];
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")]
+    private static partial Regex EmailAddress();
+
+    [GeneratedRegex(@"^\+?[\d\s()\-]+(?:\s*(?:ext\.?|x)\s*\d{1,5})?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PhoneCharacters();
+}
