@@ -152,7 +152,7 @@ public sealed class CsprRulebook : Rulebook
     private static CaseClock[] Clocks(Referral referral, BoardConfiguration board, DateOnly today)
     {
         var calendar = WorkingDayCalendar.EnglandAndWales;
-        var knownAware = KeyDate(referral, BecameAwareKeyDate);
+        var knownAware = referral.LocalAuthorityBecameAware ?? KeyDate(referral, BecameAwareKeyDate);
         var aware = knownAware ?? today;
         var awareWords = knownAware is null
             ? $"counted from today, {Day(today)}, because the date the local authority became aware was not given; if it became aware earlier, this is due sooner"

@@ -27,6 +27,12 @@ public sealed record Referral
     /// <summary>Answers to the rulebook's criteria questions, by question id.</summary>
     public IReadOnlyDictionary<string, bool> CriteriaAnswers { get; init; } = new Dictionary<string, bool>();
 
+    /// <summary>
+    /// CSPR: the day the local authority became aware of the incident (day 0 of the 5-working-day
+    /// notification clock). Asked only under the CSPR rulebook.
+    /// </summary>
+    public DateOnly? LocalAuthorityBecameAware { get; init; }
+
     /// <summary>How the criteria are met, in the referrer's words (optional narrative).</summary>
     public string? CriteriaNarrative { get; init; }
 }

@@ -16,6 +16,7 @@ internal static class ReferralFlow
         ReferralSteps.ReferrerName, ReferralSteps.ReferrerAgency, ReferralSteps.ReferrerRole, ReferralSteps.ReferrerPhone,
         ReferralSteps.ReferrerEmail, ReferralSteps.ReferrerDsl,
         ReferralSteps.ChildName, ReferralSteps.ChildDateOfBirth, ReferralSteps.ChildIncident, ReferralSteps.ChildIncidentDate,
+        ReferralSteps.LocalAuthorityAware,
         ReferralSteps.ChildAddress, ReferralSteps.ChildEthnicity, ReferralSteps.ChildLanguage, ReferralSteps.ChildReligion,
         ReferralSteps.ChildLegalStatus, ReferralSteps.ChildKnownToSocialCare, ReferralSteps.ChildPlanStart, ReferralSteps.ChildPlanEnd,
         FamilyLoop,
@@ -59,7 +60,7 @@ internal static class ReferralFlow
     /// <summary>Where we are, roughly: loops count as one step, criteria as the questions that apply so far.</summary>
     public static (int Number, int Total) Progress(string stepId, Referral r, ReferralContext ctx)
     {
-        var applicable = ctx.Rulebook.Questions.Where(q => q.AppliesTo(r.CriteriaAnswers)).Select(q => q.Id).ToList();
+        var applicable = ctx.Rulebook.Questions.Where(q => q.AppliesTo(ctx.Rulebook.AnswersFor(r))).Select(q => q.Id).ToList();
         var criteriaCount = Math.Max(1, applicable.Count);
         var criteriaAt = Array.IndexOf(Order, CriteriaBlock);
         var key = ReferralSteps.ReadLoop(stepId)?.Loop
@@ -112,7 +113,7 @@ internal static class ReferralFlow
             return ReferralSteps.KeyDateWhat(undescribed.i);
         }
 
-        return ctx.Rulebook.NextQuestion(r.CriteriaAnswers) is { } question ? ReferralSteps.Criteria(question.Id) : null;
+        return ctx.Rulebook.NextQuestion(r) is { } question ? ReferralSteps.Criteria(question.Id) : null;
     }
 
     private static string AfterLoop(string loop, Referral r, ReferralContext ctx) => FirstApplicable(Array.IndexOf(Order, loop) + 1, r, ctx);
@@ -125,8 +126,9 @@ internal static class ReferralFlow
             {
                 FamilyLoop => ReferralSteps.FamilyName(0),
                 KeyDatesLoop => ReferralSteps.KeyDate(0),
-                CriteriaBlock => ctx.Rulebook.NextQuestion(r.CriteriaAnswers) is { } q ? ReferralSteps.Criteria(q.Id) : null,
+                CriteriaBlock => ctx.Rulebook.NextQuestion(r) is { } q ? ReferralSteps.Criteria(q.Id) : null,
                 ReferralSteps.ChildPlanEnd when r.Child.ProtectionPlanStart is null => null,
+                ReferralSteps.LocalAuthorityAware when ctx.Rulebook.Kind != Cases.RulebookKind.Cspr => null,
                 ReferralSteps.AgenciesChosen when ctx.Agencies.Count == 0 => null,
                 ReferralSteps.AgenciesStillInvolved when r.Agencies.Count == 0 => null,
                 var fixedStep => fixedStep,

@@ -39,6 +39,9 @@ public static partial class ReferralSteps
     /// <summary>Date of death or of the incident.</summary>
     public const string ChildIncidentDate = "child.incident-date";
 
+    /// <summary>CSPR only: when the local authority became aware (starts the notification clock).</summary>
+    public const string LocalAuthorityAware = "child.la-aware";
+
     /// <summary>Child's address.</summary>
     public const string ChildAddress = "child.address";
 

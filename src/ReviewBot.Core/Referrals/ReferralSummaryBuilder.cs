@@ -1,3 +1,4 @@
+using ReviewBot.Core.Cases;
 using ReviewBot.Core.Criteria;
 using ReviewBot.Core.Dates;
 
@@ -26,7 +27,13 @@ internal static class ReferralSummaryBuilder
                 Row("Email", me.Email, ReferralSteps.ReferrerEmail),
                 Row("Designated safeguarding lead consulted", YesNo(me.DesignatedSafeguardingLeadConsulted), ReferralSteps.ReferrerDsl),
             ]),
-            new(StepCatalog.TheChild, ChildRows(child, Row)),
+            new(StepCatalog.TheChild,
+            [
+                .. ChildRows(child, Row),
+                .. ctx.Rulebook.Kind == RulebookKind.Cspr
+                    ? [Row("Local authority became aware", Date(r.LocalAuthorityBecameAware), ReferralSteps.LocalAuthorityAware)]
+                    : Array.Empty<SummaryItem>(),
+            ]),
             new(StepCatalog.FamilySection, LoopRows(
                 r.Family.Select((m, i) => Row($"Person {i + 1}", string.IsNullOrWhiteSpace(m.Relationship) ? m.Name : $"{m.Name} ({m.Relationship})", ReferralSteps.FamilyName(i))),
                 r.Family.Count, () => Row("Family and significant others", "None given", ReferralSteps.FamilyName(0)),
@@ -39,7 +46,7 @@ internal static class ReferralSummaryBuilder
                 () => Row("Add another key date", "—", ReferralSteps.KeyDate(r.KeyDates.Count)))),
             new(StepCatalog.CriteriaSection,
             [
-                .. ctx.Rulebook.Questions.Where(q => r.CriteriaAnswers.ContainsKey(q.Id))
+                .. ctx.Rulebook.Questions.Where(q => r.CriteriaAnswers.ContainsKey(q.Id) && ctx.Rulebook.AnswersFor(r).ContainsKey(q.Id))
                     .Select(q => Row(q.Text, YesNo(r.CriteriaAnswers[q.Id]), ReferralSteps.Criteria(q.Id))),
                 Row("How the criteria are met", r.CriteriaNarrative, ReferralSteps.Narrative),
             ]),

@@ -77,26 +77,14 @@ internal static partial class StepCatalog
     /// <summary>The child's name for questions, or "the child" before it is known.</summary>
     public static string ChildCalled(Referral r) => string.IsNullOrWhiteSpace(r.Child.Name) ? "the child" : r.Child.Name;
 
-    /// <summary>Removes criteria answers whose question no longer applies (or no longer exists), until none is left to remove.</summary>
-    public static Dictionary<string, bool> Prune(IReadOnlyDictionary<string, bool> answers, Rulebook rulebook)
+    /// <summary>
+    /// Keeps only the criteria answers whose question still applies, given the rest of the form (a death
+    /// recorded on the form answers "has the child died?"), so an edited answer never leaves stale ones.
+    /// </summary>
+    public static Dictionary<string, bool> Prune(IReadOnlyDictionary<string, bool> answers, Referral r, Rulebook rulebook)
     {
-        var kept = new Dictionary<string, bool>(answers, StringComparer.Ordinal);
-        bool removed;
-        do
-        {
-            removed = false;
-            foreach (var id in kept.Keys.ToList())
-            {
-                var question = rulebook.Questions.FirstOrDefault(q => q.Id == id);
-                if (question is null || !question.AppliesTo(kept))
-                {
-                    kept.Remove(id);
-                    removed = true;
-                }
-            }
-        }
-        while (removed);
-        return kept;
+        var applicable = rulebook.AnswersFor(r with { CriteriaAnswers = answers });
+        return answers.Where(a => applicable.ContainsKey(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
     }
 
     private static Step Referrer(string id, Referral r, ReferralContext ctx)
@@ -138,6 +126,7 @@ internal static partial class StepCatalog
             ReferralSteps.ChildDateOfBirth => Date(id, TheChild, $"What is {called}'s date of birth?", "For example 14/02/2016.", child.DateOfBirth, v => Set(child with { DateOfBirth = v }), today, d => CheckBirth(d, r, today)),
             ReferralSteps.ChildIncident => Choice(id, TheChild, $"Did {called} die, or were they seriously harmed?", "Seriously harmed includes a potentially life-threatening injury, or serious or likely long-term harm to health or development. Recovery doesn't mean there was no serious harm.", IncidentOptions, child.Incident is { } kind ? (kind.ToString(), IncidentOptions.First(o => o.Choice.Value == kind.ToString()).Choice.Label) : null, "answer", allowOther: false, (choice, _) => StepResult.Ok(Set(child with { Incident = Enum.Parse<IncidentKind>(choice!.Value) }))),
             ReferralSteps.ChildIncidentDate => Date(id, TheChild, child.Incident == IncidentKind.Died ? $"When did {called} die?" : $"When was {called} harmed?", "The date of the incident, for example 14/02/2026, 'yesterday' or 'last Tuesday'.", child.IncidentDate, v => Set(child with { IncidentDate = v }), today, d => CheckIncident(d, r, today)),
+            ReferralSteps.LocalAuthorityAware => Date(id, TheChild, "When did the local authority become aware of the incident?", "This starts the 5-working-day count for notifying the national Panel. Type skip if you don't know: the count then starts today.", r.LocalAuthorityBecameAware, v => r with { LocalAuthorityBecameAware = v }, today, d => d > today ? "That date is in the future. Please check it." : child.IncidentDate is { } incident && d < incident ? $"The local authority can't have become aware before the incident ({UkDateParser.Format(incident)})." : null, optional: true),
             ReferralSteps.ChildAddress => Text(id, TheChild, $"What is {called}'s address?", "Where the child lived at the time, with the postcode. If they had no fixed address, say so.", child.Address, v => Set(child with { Address = v }), max: 300),
             ReferralSteps.ChildEthnicity => Text(id, TheChild, $"What is {called}'s ethnicity?", "As your agency records it, e.g. White British, Black Caribbean, Mixed White and Asian. Type skip if not known.", child.Ethnicity, v => Set(child with { Ethnicity = v }), optional: true),
             ReferralSteps.ChildLanguage => Text(id, TheChild, $"What is {called}'s first language?", "Type skip if not known.", child.Language, v => Set(child with { Language = v }), optional: true),
@@ -339,7 +328,7 @@ internal static partial class StepCatalog
     private static Step? CriteriaStep(string questionId, Referral r, Rulebook rulebook)
     {
         var question = rulebook.Questions.FirstOrDefault(q => q.Id == questionId);
-        if (question is null || !question.AppliesTo(r.CriteriaAnswers))
+        if (question is null || !question.AppliesTo(rulebook.AnswersFor(r)))
         {
             return null;
         }
@@ -348,7 +337,7 @@ internal static partial class StepCatalog
         return YesNo(ReferralSteps.Criteria(question.Id), CriteriaSection, question.Text, question.Hint, current, _ => r, optional: false) with
         {
             Answer = (text, _) => AnswerWords.ReadYesNo(text) is { } yes
-                ? StepResult.Ok(r with { CriteriaAnswers = Prune(new Dictionary<string, bool>(r.CriteriaAnswers, StringComparer.Ordinal) { [question.Id] = yes }, rulebook) })
+                ? StepResult.Ok(r with { CriteriaAnswers = Prune(new Dictionary<string, bool>(r.CriteriaAnswers, StringComparer.Ordinal) { [question.Id] = yes }, r, rulebook) })
                 : StepResult.Fail(AnswerWords.IsUnsure(text)
                     ? $"I need a yes or no here. {question.Hint} If you're unsure, give the answer closest to what you know now and explain in the last question: the sub-group will look at it."
                     : $"Please answer yes or no. {question.Hint}"),

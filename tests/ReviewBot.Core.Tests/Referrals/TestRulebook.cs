@@ -20,6 +20,8 @@ internal sealed class TestRulebook : Rulebook
         new("concerns", "Is there cause for concern about how agencies worked together?", "Any doubt about how professionals shared information or acted.", "Test reg 1(b)(ii)", AskOnlyIfNo: ["died"]),
     ];
 
+    public override IReadOnlyList<CriteriaRule> Rules => [];
+
     public List<(Referral Referral, DateOnly Today)> Evaluations { get; } = [];
 
     public override CriteriaOutcome Evaluate(Referral referral, BoardConfiguration board, DateOnly today)
