@@ -66,6 +66,59 @@ public sealed class ConversationParameters
     /// <summary>Fields this model does not name, kept for round trips.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? Properties { get; set; }
+
+    /// <summary>
+    /// The body that creates (or finds) a 1:1 chat between the bot and a user:
+    /// <c>{bot:{id}, members:[{id}], isGroup:false, tenantId, channelData:{tenant:{id}}}</c>.
+    /// </summary>
+    /// <param name="tenantId">The user's tenant.</param>
+    /// <param name="botId">The bot's id (Teams: <c>28:{appId}</c> or the app id).</param>
+    /// <param name="userId">The user's Teams id (<c>29:...</c>) or Entra object id.</param>
+    /// <returns>The parameters.</returns>
+    public static ConversationParameters ForPersonalConversation(string tenantId, string botId, string userId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(botId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        return new ConversationParameters
+        {
+            Bot = new ChannelAccount(botId),
+            Members = [new ChannelAccount(userId)],
+            IsGroup = false,
+            TenantId = tenantId,
+            ChannelData = new System.Text.Json.Nodes.JsonObject
+            {
+                ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["id"] = tenantId },
+            },
+        };
+    }
+
+    /// <summary>
+    /// The body that starts a new thread in a Teams channel:
+    /// <c>{isGroup:true, tenantId, channelData:{channel:{id}, tenant:{id}}, activity}</c>.
+    /// </summary>
+    /// <param name="tenantId">The team's tenant.</param>
+    /// <param name="teamsChannelId">The Teams channel id (<c>19:...@thread.tacv2</c>).</param>
+    /// <param name="activity">The first message of the thread.</param>
+    /// <returns>The parameters.</returns>
+    public static ConversationParameters ForChannelThread(string tenantId, string teamsChannelId, Activity activity)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(teamsChannelId);
+        ArgumentNullException.ThrowIfNull(activity);
+        activity.Type ??= ActivityTypes.Message;
+        return new ConversationParameters
+        {
+            IsGroup = true,
+            TenantId = tenantId,
+            ChannelData = new System.Text.Json.Nodes.JsonObject
+            {
+                ["channel"] = new System.Text.Json.Nodes.JsonObject { ["id"] = teamsChannelId },
+                ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["id"] = tenantId },
+            },
+            Activity = activity,
+        };
+    }
 }
 
 /// <summary>The HTTP response body for a turn with <c>deliveryMode: expectReplies</c>.</summary>
