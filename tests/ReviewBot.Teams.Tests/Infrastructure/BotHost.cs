@@ -56,7 +56,7 @@ internal sealed class BotHost : IAsyncDisposable
         return new BotHost(app, bot, logs, client);
     }
 
-    public Task<HttpResponseMessage> PostActivityAsync(string json, string? authorization = null)
+    public async Task<HttpResponseMessage> PostActivityAsync(string json, string? authorization = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
@@ -67,7 +67,7 @@ internal sealed class BotHost : IAsyncDisposable
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
-        return Client.SendAsync(request);
+        return await Client.SendAsync(request);
     }
 
     public async ValueTask DisposeAsync()
