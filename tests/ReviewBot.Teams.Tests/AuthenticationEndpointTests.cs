@@ -167,10 +167,11 @@ public sealed class AuthenticationEndpointTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Bad_signature_is_rejected()
     {
-        using var forger = RSA.Create(2048);
-        var forged = new SigningCredentials(new RsaSecurityKey(forger) { KeyId = _key.KeyId }, SecurityAlgorithms.RsaSha256);
+        // Same key id, different private key (not published).
+        using var forger = new TestSigningKey(_key.KeyId, "msteams");
+        Assert.NotSame(_key.Rsa, forger.Rsa);
 
-        await AssertRejectedAsync("Bearer " + Token(credentials: forged));
+        await AssertRejectedAsync("Bearer " + Token(credentials: forger.Credentials));
     }
 
     [Fact]

@@ -7,11 +7,23 @@ namespace ReviewBot.Teams.Tests.Infrastructure;
 /// <summary>An RSA key pair published in the test JWKS (with optional Bot Framework endorsements).</summary>
 internal sealed class TestSigningKey : IDisposable
 {
+    // 2048-bit keys are slow to generate; tests take them round-robin from a pool generated once. The pool is
+    // larger than the number of keys any one test uses, so keys within a test are always distinct.
+    private const int PoolSize = 16;
+    private static readonly Lazy<RSA[]> Pool = new(() =>
+    {
+        var keys = new RSA[PoolSize];
+        Parallel.For(0, PoolSize, i => keys[i] = RSA.Create(2048));
+        return keys;
+    });
+
+    private static int _next = -1;
+
     public TestSigningKey(string keyId, params string[]? endorsements)
     {
         KeyId = keyId;
         Endorsements = endorsements;
-        Rsa = RSA.Create(2048);
+        Rsa = Pool.Value[(int)((uint)Interlocked.Increment(ref _next) % PoolSize)];
     }
 
     public string KeyId { get; }
@@ -43,5 +55,8 @@ internal sealed class TestSigningKey : IDisposable
         return jwk;
     }
 
-    public void Dispose() => Rsa.Dispose();
+    public void Dispose()
+    {
+        // Pooled keys live for the test run.
+    }
 }
