@@ -234,6 +234,8 @@ public sealed class EndpointTests : IAsyncLifetime
         Assert.Equal("00000000-0000-0000-0000-00000000000011", body["from"]!["id"]!.GetValue<string>());
         Assert.Equal("user-id-0", body["recipient"]!["id"]!.GetValue<string>());
         Assert.Equal("1d895867-ed9a-406c-b090-56444c09036a", body["replyToId"]!.GetValue<string>());
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("ReplyToActivity", StringComparison.Ordinal));
+        AssertNoPersonalData();
     }
 
     [Fact]

@@ -203,6 +203,7 @@ public sealed partial class ConnectorClient : IConnectorClient
             {
                 if (response.IsSuccessStatusCode)
                 {
+                    LogSuccess(_logger, operation, (int)response.StatusCode, attempt);
                     return await ReadBodyAsync<T>(response, ct);
                 }
 
@@ -307,6 +308,9 @@ public sealed partial class ConnectorClient : IConnectorClient
 
     private static string? ReadString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Debug, Message = "Connector {Operation} answered {StatusCode} after {Retries} retries")]
+    private static partial void LogSuccess(ILogger logger, string operation, int statusCode, int retries);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Connector {Operation} answered {StatusCode}; retry {Attempt} in {DelayMs} ms")]
     private static partial void LogRetry(ILogger logger, string operation, int statusCode, int attempt, double delayMs);

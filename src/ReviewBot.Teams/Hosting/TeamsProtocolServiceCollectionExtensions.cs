@@ -44,10 +44,12 @@ public static class TeamsProtocolServiceCollectionExtensions
             ConnectorTokenProvider.CreateCredential(sp.GetRequiredService<IOptions<BotOptions>>().Value),
             sp.GetRequiredService<TimeProvider>()));
 
+        // The factory's default request logging writes full URLs, i.e. raw conversation ids; ConnectorClient logs
+        // operations and status codes itself.
         services.AddHttpClient<IConnectorClient, ConnectorClient>(ConnectorHttpClientName, client =>
         {
             client.Timeout = TimeSpan.FromSeconds(30);
-        });
+        }).RemoveAllLoggers();
 
         return services;
     }
