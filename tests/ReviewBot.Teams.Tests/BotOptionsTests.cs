@@ -193,6 +193,7 @@ public class BotOptionsTests
         Assert.Equal(["caller-a", "caller-b"], options.AllowedCallers);
         Assert.Equal(262_144, options.MaxRequestBodyBytes);
         Assert.Equal("https://login.botframework.com/v1/.well-known/openidconfiguration", options.OpenIdMetadataUrl);
+        Assert.Equal("https://login.microsoftonline.com/tenant/v2.0/.well-known/openid-configuration", options.EntraOpenIdMetadataUrl);
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Assert.IsType<ConnectorClient>(provider.GetRequiredService<IConnectorClient>());
         Assert.IsType<BotAuthenticator>(provider.GetRequiredService<IBotAuthenticator>());

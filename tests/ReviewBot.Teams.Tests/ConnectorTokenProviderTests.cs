@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Azure.Identity;
@@ -52,14 +53,18 @@ public class ConnectorTokenProviderTests
     }
 
     [Theory]
-    [InlineData(BotAppType.MultiTenant)]
-    [InlineData(BotAppType.SingleTenant)]
-    public void Secret_app_types_use_a_client_secret_credential(BotAppType type)
+    [InlineData(BotAppType.MultiTenant, "botframework.com")]
+    [InlineData(BotAppType.SingleTenant, "contoso-tenant")]
+    public void Secret_app_types_use_a_client_secret_credential_for_the_right_tenant(BotAppType type, string expectedTenant)
     {
         var credential = ConnectorTokenProvider.CreateCredential(
-            new BotOptions { AppId = "app", AppType = type, TenantId = "tenant", AppPassword = "secret" });
+            new BotOptions { AppId = "app", AppType = type, TenantId = "contoso-tenant", AppPassword = "secret" });
 
-        Assert.IsType<ClientSecretCredential>(credential);
+        var secret = Assert.IsType<ClientSecretCredential>(credential);
+        // Azure.Identity keeps the tenant internal; read it so a wrong tenant cannot pass unnoticed.
+        var tenant = typeof(ClientSecretCredential).GetProperty("TenantId", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public);
+        Assert.True(tenant is not null, "Azure.Identity no longer exposes ClientSecretCredential.TenantId; update this test.");
+        Assert.Equal(expectedTenant, tenant.GetValue(secret));
     }
 
     [Fact]

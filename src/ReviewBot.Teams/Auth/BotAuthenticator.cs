@@ -14,7 +14,7 @@ namespace ReviewBot.Teams;
 /// endorsed for the activity's channel, claim <c>serviceurl</c> equal to the activity's), or Entra-issued tokens
 /// of the configured tenant from an allowed caller. Without an app id, only Development and loopback service URLs.
 /// </summary>
-public sealed partial class BotAuthenticator : IBotAuthenticator, IDisposable
+public sealed class BotAuthenticator : IBotAuthenticator, IDisposable
 {
     /// <summary>The issuer of Bot Framework channel tokens.</summary>
     public const string BotFrameworkIssuer = "https://api.botframework.com";

@@ -27,6 +27,7 @@ public static class TeamsProtocolServiceCollectionExtensions
 
         services.AddOptions<BotOptions>()
             .Bind(configuration.GetSection(BotOptions.SectionName))
+            .PostConfigure(options => options.EntraOpenIdMetadataUrl = options.GetEntraOpenIdMetadataUrl())
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
         services.AddOptions<ConnectorClientOptions>();
