@@ -1,3 +1,0 @@
-namespace ReviewBot.Teams;
-/// <summary>x</summary>
-public static class TeamsPlaceholder {}
