@@ -36,6 +36,15 @@ public interface ICaseStore
     /// <summary>Appends an audit event that changes nothing (e.g. a refused action).</summary>
     Task AppendEventAsync(string boardId, CaseEvent auditEvent, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Remembers a card posted about the case (bookkeeping beside it: the case's version is unchanged).
+    /// Recording the same conversation and purpose again replaces the earlier entry.
+    /// </summary>
+    Task RecordPostedCardAsync(string boardId, CaseReference reference, PostedCard card, CancellationToken cancellationToken);
+
+    /// <summary>The cards posted about the case, to update each in place.</summary>
+    Task<IReadOnlyList<PostedCard>> ListPostedCardsAsync(string boardId, CaseReference reference, CancellationToken cancellationToken);
+
     /// <summary>The case's audit trail, oldest first.</summary>
     IAsyncEnumerable<CaseEvent> ReadAuditAsync(string boardId, CaseReference reference, CancellationToken cancellationToken);
 
