@@ -32,6 +32,9 @@ public enum CaseActionStatus
 /// <param name="PermittedRoles">Who may act, for "only … may" answers.</param>
 public sealed record CaseActionResult(CaseActionStatus Status, ReviewCase? Case, string? Problem = null, IReadOnlyList<BoardRole>? PermittedRoles = null)
 {
+    /// <summary>The case as it was just before this press changed it (only when <see cref="Applied"/>).</summary>
+    public ReviewCase? Before { get; init; }
+
     /// <summary>True when this press changed the case.</summary>
     public bool Applied => Status == CaseActionStatus.Applied;
 }

@@ -43,8 +43,10 @@ public sealed class CaseWorkflow
         var now = clock.GetUtcNow();
         var context = new CaseCommandContext(board, actorObjectId, now, BoardTime.Today(board, now), calendar);
         CaseActionResult? refusal = null;
+        ReviewCase? before = null;
         var result = await store.UpdateAsync(board.BoardId, command.Case, latest =>
         {
+            before = latest;
             (refusal, var change) = Decide(latest, command, context, correlationId);
             return change;
         }, cancellationToken);
@@ -52,7 +54,7 @@ public sealed class CaseWorkflow
         return result switch
         {
             { NotFound: true } => new CaseActionResult(CaseActionStatus.NotFound, null, $"There is no case {command.Case}."),
-            { Changed: true } => new CaseActionResult(CaseActionStatus.Applied, result.Case),
+            { Changed: true } => new CaseActionResult(CaseActionStatus.Applied, result.Case) { Before = before },
             _ => (refusal ?? new CaseActionResult(CaseActionStatus.Stale, result.Case)) with { Case = result.Case },
         };
     }
