@@ -34,7 +34,7 @@ public static class CardVerbs
     /// <summary>Cancel the referral draft; data <c>{draftId}</c>.</summary>
     public const string ReferralCancel = "referral.cancel";
 
-    /// <summary>Change one answer from the summary; data <c>{draftId, questionId}</c>.</summary>
+    /// <summary>Change one answer from the summary; data <c>{draftId}</c> + input <c>questionId</c>.</summary>
     public const string ReferralEdit = "referral.edit";
 
     /// <summary>Submit the referral; data <c>{draftId}</c>.</summary>

@@ -21,15 +21,13 @@ public interface ICardRenderer
 public static class CardRendererExtensions
 {
     /// <summary>Renders <paramref name="card"/> with its own template.</summary>
-    /// <typeparam name="TCard">A view model in <see cref="Models"/>.</typeparam>
     /// <param name="renderer">The renderer.</param>
-    /// <param name="card">The card's data.</param>
+    /// <param name="card">A view model from <see cref="Models"/>.</param>
     /// <returns>The Adaptive Card.</returns>
-    public static JsonObject Render<TCard>(this ICardRenderer renderer, TCard card)
-        where TCard : class, ICardModel
+    public static JsonObject Render(this ICardRenderer renderer, ICardModel card)
     {
         ArgumentNullException.ThrowIfNull(renderer);
         ArgumentNullException.ThrowIfNull(card);
-        return renderer.Render(TCard.CardName, card);
+        return renderer.Render(card.CardName, card);
     }
 }

@@ -1,9 +1,9 @@
 // The official Adaptive Cards JavaScript libraries, as an oracle for the C# card expander.
 // Usage: node adaptive-cards.js <request.json> <response.json>
-// Request:  { "items": [ { "id", "template", "data", "card"? } ] }
+// Request:  { "items": [ { "id", "template", "data", "card"?, "validate"? } ] }
 // Response: { "results": [ { "id", "expanded", "expandError", "validation": { "parseErrors", "validationErrors" } } ] }
 // For each item: expands template with data (adaptivecards-templating, $root = data), then parses and
-// validates "card" (or, without it, the expansion) with adaptivecards at schema 1.5.
+// validates "card" (or, without it, the expansion) with adaptivecards at schema 1.5, unless "validate" is false.
 "use strict";
 const fs = require("fs");
 
@@ -54,6 +54,6 @@ const request = JSON.parse(fs.readFileSync(requestPath, "utf8"));
 const results = request.items.map(item => {
   const { expanded, expandError } = expand(item.template, item.data);
   const target = item.card !== undefined ? item.card : expanded;
-  return { id: item.id, expanded, expandError, validation: validate(target) };
+  return { id: item.id, expanded, expandError, validation: item.validate === false ? null : validate(target) };
 });
 fs.writeFileSync(responsePath, JSON.stringify({ results }), "utf8");

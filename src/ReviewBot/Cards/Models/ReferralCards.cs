@@ -23,7 +23,7 @@ public enum QuestionInputKind
 public sealed record ReferralQuestionCard : ICardModel
 {
     /// <inheritdoc />
-    public static string CardName => CardNames.ReferralQuestion;
+    string ICardModel.CardName => CardNames.ReferralQuestion;
 
     /// <summary>The draft the question belongs to (a stale card is recognised by it).</summary>
     public required string DraftId { get; init; }
@@ -65,14 +65,21 @@ public sealed record ReferralQuestionCard : ICardModel
     public bool Skippable { get; init; }
 }
 
-/// <summary>Data for <c>cards/referral-summary.json</c>: every answer, each with Edit, and the criteria outcome.</summary>
+/// <summary>
+/// Data for <c>cards/referral-summary.json</c>: every answer and the criteria outcome. Any answer can be
+/// edited: "Change an answer" lists them all and Edit sends <c>{draftId, questionId}</c>. (An Edit button per
+/// answer costs ~300 bytes each with its fallback; a full referral would not fit Teams' 28 KB.)
+/// </summary>
 /// <param name="DraftId">The draft.</param>
 /// <param name="Sections">Answers grouped as the questions were.</param>
 /// <param name="Outcome">The criteria check.</param>
 public sealed record ReferralSummaryCard(string DraftId, IReadOnlyList<SummarySection> Sections, CriteriaOutcomeView Outcome) : ICardModel
 {
+    /// <summary>Every answer as an option of "Change an answer" (value: the question id).</summary>
+    public IReadOnlyList<ChoiceView> EditChoices => [.. Sections.SelectMany(s => s.Answers).Select(a => new ChoiceView(a.Label, a.QuestionId))];
+
     /// <inheritdoc />
-    public static string CardName => CardNames.ReferralSummary;
+    string ICardModel.CardName => CardNames.ReferralSummary;
 }
 
 /// <summary>A group of answers.</summary>

@@ -10,7 +10,7 @@ namespace ReviewBot.Cards.Models;
 public sealed record RecommendationCard : ICardModel
 {
     /// <inheritdoc />
-    public static string CardName => CardNames.Recommendation;
+    string ICardModel.CardName => CardNames.Recommendation;
 
     /// <summary>The case.</summary>
     public required CaseReference CaseRef { get; init; }
@@ -97,7 +97,7 @@ public sealed record RecommendationMade
 public sealed record DecisionCard : ICardModel
 {
     /// <inheritdoc />
-    public static string CardName => CardNames.Decision;
+    string ICardModel.CardName => CardNames.Decision;
 
     /// <summary>The case.</summary>
     public required CaseReference CaseRef { get; init; }
@@ -152,14 +152,46 @@ public sealed record DecisionMade
     public required string At { get; init; }
 }
 
-/// <summary>Data for <c>cards/follow-up-checklist.json</c>: tasks after a review is agreed, each ticked on the card.</summary>
-/// <param name="CaseRef">The case.</param>
-/// <param name="Version">The case's version when rendered.</param>
-/// <param name="Tasks">The tasks.</param>
-public sealed record FollowUpChecklistCard(CaseReference CaseRef, long Version, IReadOnlyList<FollowUpTaskView> Tasks) : ICardModel
+/// <summary>
+/// Data for <c>cards/follow-up-checklist.json</c>: tasks after a review is agreed, each ticked on the card.
+/// At most <see cref="CardLimits.ChecklistTasks"/> are shown (open ones first, in their order) so the card
+/// fits a Teams message; the rest are counted in <see cref="NotShown"/> and reachable through "my tasks".
+/// </summary>
+public sealed record FollowUpChecklistCard : ICardModel
 {
+    /// <summary>Creates the checklist.</summary>
+    /// <param name="caseRef">The case.</param>
+    /// <param name="version">The case's version when rendered.</param>
+    /// <param name="tasks">All the case's follow-up tasks.</param>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public FollowUpChecklistCard(CaseReference caseRef, long version, IReadOnlyList<FollowUpTaskView> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        CaseRef = caseRef;
+        Version = version;
+        Tasks = [.. tasks.Select((task, i) => (task, i))
+            .OrderBy(t => t.task.Done)
+            .ThenBy(t => t.i)
+            .Take(CardLimits.ChecklistTasks)
+            .OrderBy(t => t.i)
+            .Select(t => t.task)];
+        NotShown = tasks.Count - Tasks.Count;
+    }
+
+    /// <summary>The case.</summary>
+    public CaseReference CaseRef { get; }
+
+    /// <summary>The case's version when rendered.</summary>
+    public long Version { get; }
+
+    /// <summary>The tasks shown.</summary>
+    public IReadOnlyList<FollowUpTaskView> Tasks { get; }
+
+    /// <summary>Tasks left off the card.</summary>
+    public int NotShown { get; }
+
     /// <inheritdoc />
-    public static string CardName => CardNames.FollowUpChecklist;
+    string ICardModel.CardName => CardNames.FollowUpChecklist;
 }
 
 /// <summary>A follow-up task as shown on the checklist.</summary>

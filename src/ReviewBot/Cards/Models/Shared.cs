@@ -36,6 +36,9 @@ public static class CardLimits
     /// <summary>Longest answer shown on the referral summary card.</summary>
     public const int AnswerPreview = 300;
 
+    /// <summary>Most tasks on the follow-up checklist card.</summary>
+    public const int ChecklistTasks = 30;
+
     /// <summary>Longest rationale or reason shown; the card inputs accept no more.</summary>
     public const int Rationale = 3000;
 

@@ -8,14 +8,14 @@ namespace ReviewBot.Cards.Models;
 public sealed record WelcomeCard(string BoardName, string ReviewName) : ICardModel
 {
     /// <inheritdoc />
-    public static string CardName => CardNames.Welcome;
+    string ICardModel.CardName => CardNames.Welcome;
 }
 
 /// <summary>Data for <c>cards/help.json</c> (the card has no data).</summary>
 public sealed record HelpCard : ICardModel
 {
     /// <inheritdoc />
-    public static string CardName => CardNames.Help;
+    string ICardModel.CardName => CardNames.Help;
 }
 
 /// <summary>Data for <c>cards/message.json</c>: a plain notice.</summary>
@@ -24,7 +24,7 @@ public sealed record HelpCard : ICardModel
 public sealed record MessageCard(string Title, string Text) : ICardModel
 {
     /// <inheritdoc />
-    public static string CardName => CardNames.Message;
+    string ICardModel.CardName => CardNames.Message;
 }
 
 /// <summary>Data for <c>cards/not-authorised.json</c>: "Only {Allowed} may {Action} on {CaseRef}."</summary>
@@ -35,7 +35,7 @@ public sealed record MessageCard(string Title, string Text) : ICardModel
 public sealed record NotAuthorisedCard(CaseReference CaseRef, string Allowed, string Action, string Status) : ICardModel
 {
     /// <inheritdoc />
-    public static string CardName => CardNames.NotAuthorised;
+    string ICardModel.CardName => CardNames.NotAuthorised;
 }
 
 /// <summary>
@@ -50,7 +50,7 @@ public sealed record NotAuthorisedCard(CaseReference CaseRef, string Allowed, st
 public sealed record ReferralNotificationCard(CaseReference CaseRef, string Rulebook, string CriteriaLevel, string ReferredOn, string ReferrerAgency) : ICardModel
 {
     /// <inheritdoc />
-    public static string CardName => CardNames.ReferralNotification;
+    string ICardModel.CardName => CardNames.ReferralNotification;
 }
 
 /// <summary>Data for <c>cards/referral-acknowledgement.json</c>, to the referrer after submitting.</summary>
@@ -60,7 +60,7 @@ public sealed record ReferralNotificationCard(CaseReference CaseRef, string Rule
 public sealed record ReferralAcknowledgementCard(CaseReference CaseRef, string ReferredOn, IReadOnlyList<NextStep> NextSteps) : ICardModel
 {
     /// <inheritdoc />
-    public static string CardName => CardNames.ReferralAcknowledgement;
+    string ICardModel.CardName => CardNames.ReferralAcknowledgement;
 }
 
 /// <summary>A step after a referral.</summary>
@@ -79,5 +79,5 @@ public sealed record NextStep(string Text, string By);
 public sealed record CaseStatusCard(CaseReference CaseRef, long Version, string Stage, string NextActor, IReadOnlyList<ClockView> Clocks, int TasksOpen, int TasksTotal) : ICardModel
 {
     /// <inheritdoc />
-    public static string CardName => CardNames.CaseStatus;
+    string ICardModel.CardName => CardNames.CaseStatus;
 }

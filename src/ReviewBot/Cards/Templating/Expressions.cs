@@ -250,7 +250,7 @@ internal sealed class CallExpr(TemplateFunction function, IReadOnlyList<Expr> ar
             ? EvalResult.Ok(!Js.IsLogicTrue(operand.Value))
             : EvalResult.Ok(true),
         TemplateFunction.And => EvalResult.Ok(Arguments.All(a => a.Evaluate(context, substitute: false) is { Error: null } r && Js.IsLogicTrue(r.Value))),
-        TemplateFunction.Or => EvalResult.Ok(Arguments.Any(a => a.Evaluate(context, substitute: false) is { Error: null } r && Js.IsLogicTrue(r.Value))),
+        TemplateFunction.Or => EvaluateOr(context),
         TemplateFunction.EqualTo => Compare(context, verify: null, args => Js.CommonEquals(args[0], args[1])),
         TemplateFunction.Empty => Compare(context, VerifyContainerOrNull, args => IsEmpty(args[0])),
         TemplateFunction.Exists => Compare(context, v => v.IsNullish ? "is null" : null, _ => true),
@@ -295,6 +295,24 @@ internal sealed class CallExpr(TemplateFunction function, IReadOnlyList<Expr> ar
         var condition = Arguments[0].Evaluate(context, substitute: false);
         var branch = condition.Error is null && Js.IsLogicTrue(condition.Value) ? Arguments[1] : Arguments[2];
         return branch.Evaluate(context, substitute);
+    }
+
+    /// <summary>True for the first true argument; otherwise, as in adaptive-expressions, the last argument's own value.</summary>
+    private EvalResult EvaluateOr(EvaluationContext context)
+    {
+        var last = TemplateValue.Undefined;
+        foreach (var argument in Arguments)
+        {
+            var result = argument.Evaluate(context, substitute: false);
+            if (result.Error is null && Js.IsLogicTrue(result.Value))
+            {
+                return EvalResult.Ok(true);
+            }
+
+            last = result.Value;
+        }
+
+        return EvalResult.Ok(last);
     }
 
     /// <summary>Comparison functions evaluate without substitution and answer false on any error.</summary>
