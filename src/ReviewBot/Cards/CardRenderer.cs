@@ -26,12 +26,8 @@ public sealed partial class CardRenderer : ICardRenderer
         folder = options.Value.Folder;
     }
 
-    /// <summary>How view models become template data: camelCase, nulls omitted, enums as camelCase strings.</summary>
-    public static JsonSerializerOptions DataSerializerOptions { get; } = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    /// <summary>How view models become template data: camelCase, nulls omitted, enums as camelCase strings (read-only).</summary>
+    public static JsonSerializerOptions DataSerializerOptions { get; } = CreateDataSerializerOptions();
 
     /// <inheritdoc />
     public JsonObject Render(string cardName, object data)
@@ -91,6 +87,17 @@ public sealed partial class CardRenderer : ICardRenderer
         }
 
         return CardTemplate.Parse(cardName, File.ReadAllText(path));
+    }
+
+    private static JsonSerializerOptions CreateDataSerializerOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -86,6 +86,10 @@ public sealed class CardTemplate
         {
             throw new CardTemplateException(Name, $"Card template '{Name}': {e.Message}", e) { Location = e.Location, Expression = e.Expression };
         }
+        catch (JsTypeErrorException e)
+        {
+            throw new CardTemplateException(Name, $"Card template '{Name}' failed to expand.", e);
+        }
     }
 }
 

@@ -131,6 +131,19 @@ public sealed class CardRendererTests
     }
 
     [Fact]
+    public void Concurrent_renders_of_one_template_agree()
+    {
+        var renderer = RepositoryRenderer();
+        var data = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Cards, "recommendation.data.json")))!;
+        var expected = renderer.Render(CardNames.Recommendation, data).ToJsonString();
+
+        var cards = new string[64];
+        Parallel.For(0, cards.Length, i => cards[i] = renderer.Render(CardNames.Recommendation, data.DeepClone()).ToJsonString());
+
+        Assert.All(cards, card => Assert.Equal(expected, card));
+    }
+
+    [Fact]
     public void Rendering_returns_a_fresh_card_each_time()
     {
         var renderer = RepositoryRenderer();

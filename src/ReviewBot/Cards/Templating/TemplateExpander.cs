@@ -21,7 +21,7 @@ internal sealed class TemplateExpander(JsonNode? root)
 
     private TemplateValue Expand(TemplateNode node, Scope scope) => node switch
     {
-        LiteralNode literal => TemplateValue.Of(literal.Value?.DeepClone()),
+        LiteralNode literal => TemplateValue.Of(literal.Value),
         BindingNode binding => Copy(EvaluateBinding(binding, scope)),
         InterpolationNode interpolation => TemplateValue.Of(Interpolate(interpolation, scope)),
         ArrayNode array => TemplateValue.Of(ExpandArray(array, scope)),

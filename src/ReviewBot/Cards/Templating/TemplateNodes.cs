@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ReviewBot.Cards.Templating;
@@ -18,8 +19,8 @@ internal abstract class TemplateNode(string location)
     {
         JsonArray array => new ArrayNode(array.Select((item, i) => Prepare(item, $"{location}/{i}")).ToList(), location),
         JsonObject obj => PrepareObject(obj, location),
-        JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String => PrepareString(value.GetValue<string>(), location),
-        _ => new LiteralNode(node?.DeepClone(), location),
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => PrepareString(value.GetValue<string>(), location),
+        _ => new LiteralNode(node, location),
     };
 
     private static ObjectNode PrepareObject(JsonObject obj, string location)
@@ -38,7 +39,7 @@ internal abstract class TemplateNode(string location)
                 throw new TemplateSyntaxException($"{location}/$data: bind $data to one expression (\"${{items}}\"), not to literal JSON holding expressions.");
             }
 
-            data = data is ArrayNode or ObjectNode ? new LiteralNode(dataNode!.DeepClone(), data.Location) : data;
+            data = data is ArrayNode or ObjectNode ? new LiteralNode(dataNode, data.Location) : data;
         }
 
         return new ObjectNode(properties, when, data, location);
@@ -155,10 +156,19 @@ internal abstract class TemplateNode(string location)
     private static string Escape(string key) => key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }
 
-/// <summary>JSON copied as it is.</summary>
+/// <summary>JSON copied as it is. Kept as an immutable element, so templates can be expanded concurrently.</summary>
 internal sealed class LiteralNode(JsonNode? value, string location) : TemplateNode(location)
 {
-    public JsonNode? Value { get; } = value;
+    private readonly JsonElement? element = value is null ? null : JsonSerializer.SerializeToElement(value);
+
+    /// <summary>A fresh copy of the value.</summary>
+    public JsonNode? Value => element switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.Object } e => JsonObject.Create(e),
+        { ValueKind: JsonValueKind.Array } e => JsonArray.Create(e),
+        { } e => JsonValue.Create(e),
+    };
 }
 
 /// <summary>A string that is exactly one <c>${expression}</c>: the result keeps its JSON type.</summary>
