@@ -1,0 +1,48 @@
+namespace ReviewBot.Cards;
+
+/// <summary>The card templates in <c>cards/</c>, by file name without <c>.json</c>.</summary>
+public static class CardNames
+{
+    /// <summary>What the bot does, with buttons to start.</summary>
+    public const string Welcome = "welcome";
+
+    /// <summary>The commands.</summary>
+    public const string Help = "help";
+
+    /// <summary>One question of the referral conversation.</summary>
+    public const string ReferralQuestion = "referral-question";
+
+    /// <summary>All answers and the criteria outcome before submitting.</summary>
+    public const string ReferralSummary = "referral-summary";
+
+    /// <summary>To the referrer after submitting.</summary>
+    public const string ReferralAcknowledgement = "referral-acknowledgement";
+
+    /// <summary>To the board channel and business manager: no child name, no narrative.</summary>
+    public const string ReferralNotification = "referral-notification";
+
+    /// <summary>The sub-group's recommendation (actor and status views).</summary>
+    public const string Recommendation = "recommendation";
+
+    /// <summary>The board chair's decision (actor and status views).</summary>
+    public const string Decision = "decision";
+
+    /// <summary>Where a case stands.</summary>
+    public const string CaseStatus = "case-status";
+
+    /// <summary>Follow-up tasks after a review is agreed.</summary>
+    public const string FollowUpChecklist = "follow-up-checklist";
+
+    /// <summary>Someone acted without the role for it.</summary>
+    public const string NotAuthorised = "not-authorised";
+
+    /// <summary>A title and a text.</summary>
+    public const string Message = "message";
+
+    /// <summary>Every card above.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Welcome, Help, ReferralQuestion, ReferralSummary, ReferralAcknowledgement, ReferralNotification,
+        Recommendation, Decision, CaseStatus, FollowUpChecklist, NotAuthorised, Message,
+    ];
+}

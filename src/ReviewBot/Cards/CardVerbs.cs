@@ -1,0 +1,74 @@
+namespace ReviewBot.Cards;
+
+/// <summary>
+/// The verbs cards send (Action.Execute <c>verb</c>, and <c>value.verb</c> from the Action.Submit
+/// fallbacks older clients use). Handlers route on these; the templates must use exactly these (tested).
+/// Data on an action says what the user was looking at, never what they may do: handlers check roles.
+/// </summary>
+public static class CardVerbs
+{
+    /// <summary>Start a referral (welcome card).</summary>
+    public const string ReferralStart = "referral.start";
+
+    /// <summary>Show my tasks (welcome card).</summary>
+    public const string TasksMine = "tasks.mine";
+
+    /// <summary>Show help.</summary>
+    public const string Help = "help";
+
+    /// <summary>Show a case's status; data <c>{caseRef}</c> (or the welcome card's <c>caseRef</c> input).</summary>
+    public const string CaseStatus = "case.status";
+
+    /// <summary>Automatic refresh of a user-specific card; data <c>{caseRef, version}</c>.</summary>
+    public const string CaseRefresh = "case.refresh";
+
+    /// <summary>Answer a referral question; data <c>{draftId, questionId, answer?}</c> (input <c>answer</c> merged).</summary>
+    public const string ReferralAnswer = "referral.answer";
+
+    /// <summary>Go back one referral question; data <c>{draftId, questionId}</c>.</summary>
+    public const string ReferralBack = "referral.back";
+
+    /// <summary>Skip an optional referral question; data <c>{draftId, questionId}</c>.</summary>
+    public const string ReferralSkip = "referral.skip";
+
+    /// <summary>Cancel the referral draft; data <c>{draftId}</c>.</summary>
+    public const string ReferralCancel = "referral.cancel";
+
+    /// <summary>Change one answer from the summary; data <c>{draftId}</c> + input <c>questionId</c>.</summary>
+    public const string ReferralEdit = "referral.edit";
+
+    /// <summary>Submit the referral; data <c>{draftId}</c>.</summary>
+    public const string ReferralSubmit = "referral.submit";
+
+    /// <summary>Sub-group recommends a review (SCR or local CSPR); data <c>{caseRef, version}</c> + inputs.</summary>
+    public const string RecommendationReview = "recommendation.review";
+
+    /// <summary>Sub-group recommends an alternative review; data <c>{caseRef, version}</c> + inputs.</summary>
+    public const string RecommendationAlternative = "recommendation.alternative";
+
+    /// <summary>Ask the referrer for more information; data <c>{caseRef, version}</c> + inputs.</summary>
+    public const string RecommendationMoreInfo = "recommendation.moreinfo";
+
+    /// <summary>Call an extraordinary panel meeting; data <c>{caseRef, version}</c>.</summary>
+    public const string RecommendationPanel = "recommendation.panel";
+
+    /// <summary>Board chair approves the review; data <c>{caseRef, version}</c> + inputs.</summary>
+    public const string DecisionApprove = "decision.approve";
+
+    /// <summary>Board chair declines the review; data <c>{caseRef, version}</c> + inputs.</summary>
+    public const string DecisionDecline = "decision.decline";
+
+    /// <summary>Board chair asks for more information; data <c>{caseRef, version}</c> + inputs.</summary>
+    public const string DecisionMoreInfo = "decision.moreinfo";
+
+    /// <summary>Tick a follow-up task; data <c>{caseRef, version, taskId}</c>.</summary>
+    public const string TaskTick = "task.tick";
+
+    /// <summary>Every verb above.</summary>
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ReferralStart, TasksMine, Help, CaseStatus, CaseRefresh, ReferralAnswer, ReferralBack, ReferralSkip,
+        ReferralCancel, ReferralEdit, ReferralSubmit, RecommendationReview, RecommendationAlternative,
+        RecommendationMoreInfo, RecommendationPanel, DecisionApprove, DecisionDecline, DecisionMoreInfo, TaskTick,
+    };
+}

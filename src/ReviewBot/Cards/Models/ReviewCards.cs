@@ -1,0 +1,208 @@
+using ReviewBot.Core.Cases;
+
+namespace ReviewBot.Cards.Models;
+
+/// <summary>
+/// Data for <c>cards/recommendation.json</c>, for the business manager and sub-group chair. One template,
+/// two views: <see cref="CanAct"/> shows the inputs and actions; otherwise <see cref="Status"/> (and the
+/// recommendation once <see cref="Made"/>). Hiding buttons is not security: handlers check the role.
+/// </summary>
+public sealed record RecommendationCard : ICardModel
+{
+    /// <inheritdoc />
+    string ICardModel.CardName => CardNames.Recommendation;
+
+    /// <summary>The case.</summary>
+    public required CaseReference CaseRef { get; init; }
+
+    /// <summary>The case's version when the card was rendered.</summary>
+    public required long Version { get; init; }
+
+    /// <summary>Whether this view is for someone who may recommend.</summary>
+    public required bool CanAct { get; init; }
+
+    /// <summary>Teams user ids (<c>29:...</c>) whose clients fetch their own view (at most 60).</summary>
+    public required IReadOnlyList<string> RefreshUserIds { get; init => field = CardLimits.RefreshUserIds(value); }
+
+    /// <summary>The review in short, for button titles: "SCR" or "local CSPR".</summary>
+    public required string ReviewName { get; init; }
+
+    /// <summary>The referral in brief.</summary>
+    public required ReferralDigest Referral { get; init; }
+
+    /// <summary>The criteria check.</summary>
+    public required CriteriaOutcomeView Outcome { get; init; }
+
+    /// <summary>Status in words, e.g. "Waiting for the sub-group chair's recommendation".</summary>
+    public required string Status { get; init; }
+
+    /// <summary>The recommendation, once made.</summary>
+    public RecommendationMade? Made { get; init; }
+}
+
+/// <summary>The referral as the sub-group sees it.</summary>
+public sealed record ReferralDigest
+{
+    /// <summary>Creates the digest.</summary>
+    /// <param name="childName">The child's name.</param>
+    /// <param name="summary">What happened (cut to <see cref="CardLimits.NarrativePreview"/>).</param>
+    /// <param name="agencies">Agencies involved.</param>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public ReferralDigest(string childName, string summary, IReadOnlyList<string> agencies)
+    {
+        ChildName = childName;
+        Summary = summary;
+        Agencies = agencies;
+    }
+
+    /// <summary>The child's name.</summary>
+    public string ChildName { get; init; }
+
+    /// <summary>What happened; long text is cut with "(continues…)" (the full text is on the case).</summary>
+    public string Summary { get; init => field = CardText.Preview(value, CardLimits.NarrativePreview); }
+
+    /// <summary>Agencies involved.</summary>
+    public IReadOnlyList<string> Agencies { get; init; }
+}
+
+/// <summary>A sub-group recommendation as shown on cards.</summary>
+public sealed record RecommendationMade
+{
+    /// <summary>e.g. "Serious case review" or "Alternative review".</summary>
+    public required string KindText { get; init; }
+
+    /// <summary>The alternative review in words, when one was recommended.</summary>
+    public string? Alternative { get; init; }
+
+    /// <summary>Proposed methodology, if given.</summary>
+    public string? Methodology { get; init; }
+
+    /// <summary>Proposed lead reviewer, if given.</summary>
+    public string? LeadReviewer { get; init; }
+
+    /// <summary>Why (cut to <see cref="CardLimits.Rationale"/>).</summary>
+    public required string Rationale { get; init => field = CardText.Preview(value, CardLimits.Rationale); }
+
+    /// <summary>Who, e.g. "Sub-group chair (name)".</summary>
+    public required string By { get; init; }
+
+    /// <summary>When, e.g. "Tue 3 Mar 2026, 14:05".</summary>
+    public required string At { get; init; }
+}
+
+/// <summary>
+/// Data for <c>cards/decision.json</c>, for the board chair; same two-view pattern as
+/// <see cref="RecommendationCard"/>.
+/// </summary>
+public sealed record DecisionCard : ICardModel
+{
+    /// <inheritdoc />
+    string ICardModel.CardName => CardNames.Decision;
+
+    /// <summary>The case.</summary>
+    public required CaseReference CaseRef { get; init; }
+
+    /// <summary>The case's version when the card was rendered.</summary>
+    public required long Version { get; init; }
+
+    /// <summary>Whether this view is for someone who may decide.</summary>
+    public required bool CanAct { get; init; }
+
+    /// <summary>Teams user ids (<c>29:...</c>) whose clients fetch their own view (at most 60).</summary>
+    public required IReadOnlyList<string> RefreshUserIds { get; init => field = CardLimits.RefreshUserIds(value); }
+
+    /// <summary>The review in short, for button titles: "SCR" or "local CSPR".</summary>
+    public required string ReviewName { get; init; }
+
+    /// <summary>The sub-group's recommendation.</summary>
+    public required RecommendationMade Recommendation { get; init; }
+
+    /// <summary>The criteria check.</summary>
+    public required CriteriaOutcomeView Outcome { get; init; }
+
+    /// <summary>The decision's due date and working days left.</summary>
+    public required ClockView Due { get; init; }
+
+    /// <summary>Status in words, e.g. "Waiting for the board chair's decision".</summary>
+    public required string Status { get; init; }
+
+    /// <summary>The decision, once made.</summary>
+    public DecisionMade? Made { get; init; }
+}
+
+/// <summary>A chair's decision as shown on cards.</summary>
+public sealed record DecisionMade
+{
+    /// <summary>e.g. "Serious case review approved" or "Declined".</summary>
+    public required string KindText { get; init; }
+
+    /// <summary>The alternative review in words, when declined.</summary>
+    public string? Alternative { get; init; }
+
+    /// <summary>The chair's reasons, if given (cut to <see cref="CardLimits.Rationale"/>).</summary>
+    public string? Reason { get; init => field = value is null ? null : CardText.Preview(value, CardLimits.Rationale); }
+
+    /// <summary>True when the chair did not follow the sub-group.</summary>
+    public bool DepartsFromRecommendation { get; init; }
+
+    /// <summary>Who, e.g. "Board chair (name)".</summary>
+    public required string By { get; init; }
+
+    /// <summary>When.</summary>
+    public required string At { get; init; }
+}
+
+/// <summary>
+/// Data for <c>cards/follow-up-checklist.json</c>: tasks after a review is agreed, each ticked on the card.
+/// At most <see cref="CardLimits.ChecklistTasks"/> are shown (open ones first, in their order) so the card
+/// fits a Teams message; the rest are counted in <see cref="NotShown"/> and reachable through "my tasks".
+/// </summary>
+public sealed record FollowUpChecklistCard : ICardModel
+{
+    /// <summary>Creates the checklist.</summary>
+    /// <param name="caseRef">The case.</param>
+    /// <param name="version">The case's version when rendered.</param>
+    /// <param name="tasks">All the case's follow-up tasks.</param>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public FollowUpChecklistCard(CaseReference caseRef, long version, IReadOnlyList<FollowUpTaskView> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        CaseRef = caseRef;
+        Version = version;
+        Tasks = [.. tasks.Select((task, i) => (task, i))
+            .OrderBy(t => t.task.Done)
+            .ThenBy(t => t.i)
+            .Take(CardLimits.ChecklistTasks)
+            .OrderBy(t => t.i)
+            .Select(t => t.task)];
+        NotShown = tasks.Count - Tasks.Count;
+    }
+
+    /// <summary>The case.</summary>
+    public CaseReference CaseRef { get; }
+
+    /// <summary>The case's version when rendered.</summary>
+    public long Version { get; }
+
+    /// <summary>The tasks shown.</summary>
+    public IReadOnlyList<FollowUpTaskView> Tasks { get; }
+
+    /// <summary>Tasks left off the card.</summary>
+    public int NotShown { get; }
+
+    /// <inheritdoc />
+    string ICardModel.CardName => CardNames.FollowUpChecklist;
+}
+
+/// <summary>A follow-up task as shown on the checklist.</summary>
+/// <param name="TaskId">Stable id within the case.</param>
+/// <param name="Title">What to do.</param>
+/// <param name="OwnerRole">The owning role in words.</param>
+/// <param name="DueAt">When due, e.g. "Wed 18 Mar 2026, 17:00".</param>
+/// <param name="DoneAt">When ticked, if it was.</param>
+/// <param name="DoneBy">Who ticked it, if known.</param>
+public sealed record FollowUpTaskView(string TaskId, string Title, string OwnerRole, string DueAt, string? DoneAt = null, string? DoneBy = null)
+{
+    /// <summary>Ticked (the card then shows when, and no Tick button).</summary>
+    public bool Done => DoneAt is not null;
+}

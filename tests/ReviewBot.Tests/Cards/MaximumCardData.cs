@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+using ReviewBot.Cards.Models;
+using ReviewBot.Core.Cases;
+
+namespace ReviewBot.Tests.Cards;
+
+/// <summary>
+/// Realistic maximum data for every card: 30 agencies with long names, long narratives and rationales,
+/// 60 refresh ids, many answers, clocks and tasks, with non-ASCII text so UTF-8 sizes are honest.
+/// </summary>
+internal static class MaximumCardData
+{
+    private static readonly CaseReference CaseRef = CaseReference.Create(RulebookKind.Cspr, 2026, 123456);
+
+    public static IEnumerable<(string Card, string Variant, ICardModel Model)> All()
+    {
+        yield return ("welcome", "board", new WelcomeCard(Words(120), "child safeguarding practice review"));
+        yield return ("help", "static", new HelpCard());
+        yield return ("message", "long", new MessageCard(Words(120), Words(4000)));
+        yield return ("not-authorised", "long", new NotAuthorisedCard(CaseRef, Words(300), Words(120), Words(200)));
+        yield return ("referral-notification", "long", new ReferralNotificationCard(CaseRef, Words(100), Words(200), Words(40), Words(150)));
+        yield return ("referral-acknowledgement", "steps", new ReferralAcknowledgementCard(CaseRef, Words(40), [.. Enumerable.Range(1, 8).Select(i => new NextStep(Words(250, i), Words(30, i)))]));
+        yield return ("case-status", "clocks", new CaseStatusCard(CaseRef, 987654, Words(80), Words(120), [.. Enumerable.Range(1, 16).Select(Clock)], 40, 40));
+        yield return ("referral-question", "choices", Question(QuestionInputKind.Choice, 20));
+        yield return ("referral-question", "multi-select", Question(QuestionInputKind.MultiSelect, 40));
+        yield return ("referral-question", "text", Question(QuestionInputKind.Text, 0) with { Value = Words(4000), Multiline = true });
+        yield return ("referral-summary", "answers", Summary());
+        yield return ("recommendation", "actor", Recommendation(canAct: true));
+        yield return ("recommendation", "status", Recommendation(canAct: false));
+        yield return ("decision", "actor", Decision(canAct: true));
+        yield return ("decision", "status", Decision(canAct: false));
+        yield return ("follow-up-checklist", "tasks", new FollowUpChecklistCard(CaseRef, 987654, [.. Enumerable.Range(1, 40).Select(Task)]));
+    }
+
+    public static CriteriaOutcomeView Outcome() => new(
+        Words(150),
+        Words(600),
+        [.. Enumerable.Range(1, 8).Select(i => new FindingView(Words(200, i), Words(60, i)))],
+        [.. Enumerable.Range(1, 6).Select(Clock)]);
+
+    public static IReadOnlyList<string> UserIds() => [.. Enumerable.Range(1, CardLimits.MaxRefreshUserIds).Select(i => $"29:1{i:D3}aBcDeFgHiJkLmNoPqRsTuVwXyZ-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ")];
+
+    /// <summary>Plain text of about <paramref name="length"/> characters with accents and the odd emoji.</summary>
+    public static string Words(int length, int seed = 0)
+    {
+        string[] words = ["safeguarding", "agency", "Łódź", "naïve", "chronology", "référence", "health", "visiting", "Gwasanaethau", "Plant", "school", "nurse", "👍", "police", "assessment", "meeting", "€50", "Zoë"];
+        var text = new StringBuilder();
+        for (var i = seed; text.Length < length; i++)
+        {
+            text.Append(words[i % words.Length]).Append(i % 11 == 10 ? ". " : " ");
+        }
+
+        return text.ToString(0, length).TrimEnd();
+    }
+
+    private static ClockView Clock(int i) => new(Words(60, i), "Wed 30 Sep 2026", i % 3 == 0 ? "12 working days overdue" : "120 working days left", i % 3 == 0);
+
+    private static ReferralQuestionCard Question(QuestionInputKind kind, int choices) => new()
+    {
+        DraftId = "draft-" + Guid.Empty.ToString("N"),
+        QuestionId = "criteria-" + Words(40).Replace(' ', '-'),
+        SectionTitle = Words(80),
+        Progress = "Question 129 of 130",
+        Question = Words(500),
+        Hint = Words(600),
+        Error = Words(300),
+        InputKind = kind,
+        Value = string.Join(',', Enumerable.Range(1, choices).Select(i => $"agency-{i}")),
+        Choices = [.. Enumerable.Range(1, choices).Select(i => new ChoiceView(Words(90, i), $"agency-{i}"))],
+        CanGoBack = true,
+        Skippable = true,
+    };
+
+    private static ReferralSummaryCard Summary()
+    {
+        var answer = 0;
+        SummaryAnswer Answer(bool narrative) => new(Words(70, ++answer), Words(narrative ? 5000 : 40, answer), $"question-{answer:D2}-{Words(20, answer).Replace(' ', '-')}");
+        var sections = new List<SummarySection>
+        {
+            new(Words(40, 1), [.. Enumerable.Range(0, 7).Select(_ => Answer(false))]),
+            new(Words(40, 2), [.. Enumerable.Range(0, 13).Select(_ => Answer(false))]),
+            new(Words(40, 3), [Answer(true), Answer(true)]),
+            new(Words(40, 4), [Answer(true), Answer(true), Answer(true)]),
+            new(Words(40, 5), [.. Enumerable.Range(0, 10).Select(_ => Answer(false)), Answer(true)]),
+            new(Words(40, 6), [Answer(true), Answer(false), Answer(false)]),
+        };
+        return new ReferralSummaryCard("draft-" + Guid.Empty.ToString("N"), sections, Outcome());
+    }
+
+    private static RecommendationMade Made() => new()
+    {
+        KindText = Words(60),
+        Alternative = Words(60),
+        Methodology = Words(500),
+        LeadReviewer = Words(200),
+        Rationale = Words(6000),
+        By = Words(80),
+        At = "Wed 30 Sep 2026, 23:59",
+    };
+
+    private static RecommendationCard Recommendation(bool canAct) => new()
+    {
+        CaseRef = CaseRef,
+        Version = long.MaxValue,
+        CanAct = canAct,
+        RefreshUserIds = UserIds(),
+        ReviewName = "local CSPR",
+        Referral = new ReferralDigest(Words(100), Words(20000), [.. Enumerable.Range(1, 30).Select(i => $"{i.ToString(CultureInfo.InvariantCulture)} {Words(100, i)}")]),
+        Outcome = Outcome(),
+        Status = Words(200),
+        Made = canAct ? null : Made(),
+    };
+
+    private static DecisionCard Decision(bool canAct) => new()
+    {
+        CaseRef = CaseRef,
+        Version = long.MaxValue,
+        CanAct = canAct,
+        RefreshUserIds = UserIds(),
+        ReviewName = "local CSPR",
+        Recommendation = Made(),
+        Outcome = Outcome(),
+        Due = Clock(3),
+        Status = Words(200),
+        Made = canAct ? null : new DecisionMade
+        {
+            KindText = Words(60),
+            Alternative = Words(60),
+            Reason = Words(6000),
+            DepartsFromRecommendation = true,
+            By = Words(80),
+            At = "Wed 30 Sep 2026, 23:59",
+        },
+    };
+
+    private static FollowUpTaskView Task(int i) => new(
+        $"task-{i:D3}-{Words(30, i).Replace(' ', '-')}",
+        Words(120, i),
+        Words(40, i),
+        "Wed 30 Sep 2026, 17:00",
+        i % 2 == 0 ? "Tue 29 Sep 2026, 16:59" : null,
+        i % 2 == 0 ? Words(60, i) : null);
+}
