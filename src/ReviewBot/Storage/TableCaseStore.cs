@@ -570,8 +570,8 @@ public sealed partial class TableCaseStore : ICaseStore
         }
     }
 
-    private Task BackOffAsync(int attempt, CancellationToken cancellationToken)
-        => Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25 * Math.Min(attempt, 8))), time, cancellationToken);
+    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken)
+        => Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25 * Math.Min(attempt, 8))), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {Reference} created")]
     private partial void LogCreated(CaseReference reference);
