@@ -27,6 +27,9 @@ internal static class CaseRows
     /// <summary>At most this many 30,000-character parts per row: ≤ 240 KB in UTF-16, well under 1 MiB.</summary>
     public const int PartsPerRow = 4;
 
+    /// <summary>Enough to delete a row (a query with $select returns only the columns named).</summary>
+    public static readonly string[] KeyColumns = ["PartitionKey", "RowKey", CaseColumn];
+
     /// <summary>Columns a <see cref="CaseSummary"/> needs, so lists never read the case JSON.</summary>
     public static readonly string[] SummaryColumns =
         [CaseColumn, StageColumn, RulebookColumn, ReferredAtColumn, VersionColumn, ClosedAtColumn];

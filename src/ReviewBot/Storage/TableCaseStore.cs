@@ -303,7 +303,7 @@ public sealed partial class TableCaseStore : ICaseStore
 
         // Deadlines are partitioned by date, so finding a case's entries scans the table: fine for a rare erasure.
         var deadlines = await TableCalls.QueryListAsync(
-            tables.Deadlines, TableClient.CreateQueryFilter($"Board eq {boardId} and Case eq {reference.Value}"), [CaseRows.CaseColumn], cancellationToken)
+            tables.Deadlines, TableClient.CreateQueryFilter($"Board eq {boardId} and Case eq {reference.Value}"), CaseRows.KeyColumns, cancellationToken)
             .ConfigureAwait(false);
         await TableCalls.DeleteRowsAsync(tables.Deadlines, deadlines, cancellationToken).ConfigureAwait(false);
 
@@ -312,7 +312,7 @@ public sealed partial class TableCaseStore : ICaseStore
         var caseFilter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Case eq {reference.Value}");
         for (var attempt = 1; ; attempt++)
         {
-            var rows = await TableCalls.QueryListAsync(Table, caseFilter, [CaseRows.CaseColumn], cancellationToken).ConfigureAwait(false);
+            var rows = await TableCalls.QueryListAsync(Table, caseFilter, CaseRows.KeyColumns, cancellationToken).ConfigureAwait(false);
             var headKey = CaseRows.Head(reference);
             await TableCalls.DeleteRowsAsync(Table, rows.Where(r => r.RowKey != headKey).ToList(), cancellationToken).ConfigureAwait(false);
             var head = rows.Find(r => r.RowKey == headKey);
@@ -345,7 +345,7 @@ public sealed partial class TableCaseStore : ICaseStore
         var partition = CaseRows.Partition(boardId);
         var cutoff = time.GetUtcNow() - olderThan;
         var chunks = await TableCalls.QueryListAsync(
-            Table, TableKeys.PrefixFilter(partition, "chunk" + TableKeys.Separator), [CaseRows.CaseColumn, CaseRows.ChunkSetColumn], cancellationToken)
+            Table, TableKeys.PrefixFilter(partition, "chunk" + TableKeys.Separator), [.. CaseRows.KeyColumns, "Timestamp", CaseRows.ChunkSetColumn], cancellationToken)
             .ConfigureAwait(false);
         var orphans = new List<TableEntity>();
         foreach (var byCase in chunks.Where(c => c.Timestamp < cutoff).GroupBy(c => c.GetString(CaseRows.CaseColumn)))
