@@ -5,7 +5,7 @@ namespace ReviewBot.Testing;
 /// <summary>
 /// Azurite's Table service on a free loopback port, in memory, for one test class or collection.
 /// Can be stopped and started again on the same port to test outages; data kept on disk in a temp
-/// folder survives a graceful stop (SIGTERM lets Azurite flush).
+/// folder survives a graceful stop (SIGINT lets Azurite save its database; SIGTERM would lose recent writes).
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -64,7 +64,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Stops Azurite gracefully (SIGTERM, so it flushes its data), killing it if it lingers.</summary>
+    /// <summary>Stops Azurite gracefully (SIGINT, so it saves its data), killing it if it lingers.</summary>
     public async Task StopAsync()
     {
         if (azurite is not null)

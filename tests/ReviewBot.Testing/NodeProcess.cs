@@ -68,7 +68,10 @@ public sealed class NodeProcess : IAsyncDisposable
         return node;
     }
 
-    /// <summary>Sends SIGTERM and waits up to <paramref name="timeout"/> for the process to exit by itself.</summary>
+    /// <summary>
+    /// Sends SIGINT (Ctrl+C: Node tools such as Azurite close cleanly on it, while SIGTERM ends Node at once) and
+    /// waits up to <paramref name="timeout"/> for the process to exit by itself.
+    /// </summary>
     public async Task InterruptAsync(TimeSpan timeout)
     {
         if (process.HasExited)
@@ -76,7 +79,7 @@ public sealed class NodeProcess : IAsyncDisposable
             return;
         }
 
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }

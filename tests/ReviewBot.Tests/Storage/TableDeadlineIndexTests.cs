@@ -1,0 +1,101 @@
+using ReviewBot.Core.Cases;
+using ReviewBot.Core.Ports;
+using ReviewBot.Storage;
+using ReviewBot.Testing;
+
+namespace ReviewBot.Tests.Storage;
+
+[Collection(SharedAzurite.Name)]
+public sealed class TableDeadlineIndexTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private StorageTestBed bed = null!;
+    private TableDeadlineIndex index = null!;
+
+    private DateTimeOffset Now => bed.Time.GetUtcNow();
+
+    public async Task InitializeAsync()
+    {
+        bed = await StorageTestBed.CreateAsync(azurite, "deadlines");
+        index = new TableDeadlineIndex(bed.Tables, bed.Time);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_due_query_returns_exactly_the_due_entries_among_ten_thousand_undue_ones_oldest_first()
+    {
+        // Undue: later today and on the next 20 days (500 per day, written in transactions of 100).
+        var undue = Enumerable.Range(0, 10_000)
+            .Select(i => Deadline(100 + i, Now.AddDays(i % 21).AddMinutes(1 + (i % 500))))
+            .ToList();
+        var due = new[]
+        {
+            Deadline(1, Now.AddDays(-40)),
+            Deadline(2, Now.AddDays(-1).AddHours(3)),
+            Deadline(3, Now.AddHours(-9)),
+            Deadline(4, Now.AddMinutes(-1)),
+            Deadline(5, Now),
+        };
+        await index.ScheduleAsync(undue.Concat(due), default);
+        var before = bed.Requests.Count;
+
+        var found = await index.GetDueAsync(Now, 100, default);
+
+        Assert.Equal(due, found.Select(d => d.Deadline));
+        Assert.All(found, d => Assert.Null(d.ClaimedBy));
+        Assert.InRange(bed.Requests.Count - before, 1, 2); // one page: undue rows never reach the client
+        Assert.Equal(due.Take(2), (await index.GetDueAsync(Now, 2, default)).Select(d => d.Deadline));
+    }
+
+    [Fact]
+    public async Task Exactly_one_of_several_concurrent_claimers_wins()
+    {
+        await index.ScheduleAsync([Deadline(1, Now.AddHours(-1))], default);
+        var entry = Assert.Single(await index.GetDueAsync(Now, 10, default));
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => index.TryClaimAsync(entry, $"instance-{i}", Now.AddMinutes(5), default))));
+
+        Assert.Single(claims, won => won);
+        Assert.Empty(await index.GetDueAsync(Now, 10, default)); // held by the winner
+    }
+
+    [Fact]
+    public async Task An_expired_claim_can_be_taken_over_but_a_live_one_cannot()
+    {
+        await index.ScheduleAsync([Deadline(1, Now.AddHours(-1))], default);
+        var first = Assert.Single(await index.GetDueAsync(Now, 10, default));
+        Assert.True(await index.TryClaimAsync(first, "instance-a", Now.AddMinutes(5), default));
+
+        bed.Time.Advance(TimeSpan.FromMinutes(1));
+        var stillHeld = (await bed.Tables.Deadlines.QueryAsync<Azure.Data.Tables.TableEntity>().ToListAsync()).Single();
+        var held = new ClaimableDeadline(first.Deadline, stillHeld.ETag.ToString(), stillHeld.GetString("ClaimedBy"), stillHeld.GetDateTimeOffset("ClaimedUntil"));
+        Assert.False(await index.TryClaimAsync(held, "instance-b", Now.AddMinutes(5), default));
+
+        bed.Time.Advance(TimeSpan.FromMinutes(5));
+        var expired = Assert.Single(await index.GetDueAsync(Now, 10, default));
+        Assert.Equal("instance-a", expired.ClaimedBy);
+        Assert.True(await index.TryClaimAsync(expired, "instance-b", Now.AddMinutes(5), default));
+        Assert.False(await index.TryClaimAsync(expired, "instance-c", Now.AddMinutes(5), default)); // stale ETag
+    }
+
+    [Fact]
+    public async Task Rescheduling_keeps_a_claim_and_completing_or_cancelling_removes_the_entry()
+    {
+        var reminder = Deadline(1, Now.AddHours(-1));
+        var other = Deadline(2, Now.AddHours(-2));
+        await index.ScheduleAsync([reminder, other], default);
+        var entry = (await index.GetDueAsync(Now, 10, default)).Single(d => d.Deadline == reminder);
+        Assert.True(await index.TryClaimAsync(entry, "instance-a", Now.AddMinutes(5), default));
+
+        await index.ScheduleAsync([reminder], default);
+        Assert.Equal([other], (await index.GetDueAsync(Now, 10, default)).Select(d => d.Deadline));
+
+        await index.CompleteAsync(entry, default);
+        await index.CancelAsync([other, Deadline(3, Now)], default); // one never existed: fine
+        bed.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Empty(await index.GetDueAsync(Now, 10, default));
+    }
+
+    private static Deadline Deadline(int caseNumber, DateTimeOffset dueAt)
+        => new(CaseSamples.Board, CaseReference.Create(RulebookKind.Scr, 2026, caseNumber), "chair-decision-reminder:-7", dueAt);
+}
