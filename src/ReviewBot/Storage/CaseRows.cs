@@ -53,6 +53,13 @@ internal static class CaseRows
     public static string AuditNote(CaseReference reference, long version, DateTimeOffset at)
         => AuditPrefix(reference) + Number(version) + "|1|" + Number(at.UtcTicks) + "|" + Guid.NewGuid().ToString("N");
 
+    /// <summary>Cards posted about the case (bookkeeping, outside the versioned head).</summary>
+    public static string PostedPrefix(CaseReference reference) => TableKeys.Join("posted", Ref(reference), string.Empty);
+
+    /// <summary>One posted card: one row per purpose and conversation, so a re-post replaces it.</summary>
+    public static string Posted(CaseReference reference, PostedCard card)
+        => PostedPrefix(reference) + TableKeys.Join(TableKeys.Escape(card.Purpose), TableKeys.Escape(card.ConversationId));
+
     public static string ChunkPrefix(CaseReference reference, string chunkSet) => TableKeys.Join("chunk", Ref(reference), chunkSet, string.Empty);
 
     public static string Chunk(CaseReference reference, string chunkSet, int index)

@@ -224,6 +224,29 @@ public sealed partial class TableCaseStore : ICaseStore
     }
 
     /// <inheritdoc />
+    public async Task RecordPostedCardAsync(string boardId, CaseReference reference, PostedCard card, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var row = new TableEntity(CaseRows.Partition(boardId), CaseRows.Posted(reference, card))
+        {
+            [CaseRows.CaseColumn] = reference.Value,
+            ["Purpose"] = card.Purpose,
+            ["ConversationId"] = card.ConversationId,
+            ["ActivityId"] = card.ActivityId,
+            ["Viewer"] = card.ViewerObjectId,
+        };
+        await TableCalls.RunAsync(Table, () => Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PostedCard>> ListPostedCardsAsync(string boardId, CaseReference reference, CancellationToken cancellationToken)
+    {
+        var rows = await TableCalls.QueryListAsync(Table, TableKeys.PrefixFilter(CaseRows.Partition(boardId), CaseRows.PostedPrefix(reference)), null, cancellationToken)
+            .ConfigureAwait(false);
+        return [.. rows.Select(r => new PostedCard(r.GetString("Purpose"), r.GetString("ConversationId"), r.GetString("ActivityId"), r.GetString("Viewer")))];
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<CaseEvent> ReadAuditAsync(string boardId, CaseReference reference, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = TableKeys.PrefixFilter(CaseRows.Partition(boardId), CaseRows.AuditPrefix(reference));

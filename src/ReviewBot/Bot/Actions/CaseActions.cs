@@ -1,0 +1,148 @@
+using System.Globalization;
+using ReviewBot.Bot.Cases;
+using ReviewBot.Cards;
+using ReviewBot.Cards.Models;
+using ReviewBot.Core.Boards;
+using ReviewBot.Core.Cases;
+using ReviewBot.Core.Decisions;
+using ReviewBot.Core.Ports;
+using ReviewBot.Hosting;
+
+namespace ReviewBot.Bot.Actions;
+
+/// <summary>
+/// The sub-group's and chair's buttons, ticks on the checklist, and card refreshes. Every press is
+/// checked on the server against the actor's role on the case; the answer is the card as that person
+/// should now see it, and everything else (other copies, the next person, the referrer) happens after
+/// the response.
+/// </summary>
+public sealed class CaseActions : ICardActionHandler
+{
+    private readonly CaseWorkflow workflow;
+    private readonly ICaseStore cases;
+    private readonly AfterResponseWork afterResponse;
+    private readonly TimeProvider clock;
+
+    /// <summary>Creates the handler.</summary>
+    public CaseActions(CaseWorkflow workflow, ICaseStore cases, AfterResponseWork afterResponse, TimeProvider clock)
+    {
+        this.workflow = workflow;
+        this.cases = cases;
+        this.afterResponse = afterResponse;
+        this.clock = clock;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> Verbs { get; } =
+    [
+        CardVerbs.RecommendationReview, CardVerbs.RecommendationAlternative, CardVerbs.RecommendationMoreInfo, CardVerbs.RecommendationPanel,
+        CardVerbs.DecisionApprove, CardVerbs.DecisionDecline, CardVerbs.DecisionMoreInfo, CardVerbs.TaskTick, CardVerbs.CaseRefresh,
+    ];
+
+    /// <inheritdoc />
+    public async Task HandleAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+    {
+        if (turn.Board is not { } board || turn.ActorObjectId is not { } actor)
+        {
+            await turn.AnswerActionAsync(action, BotTexts.NoBoard, cancellationToken);
+            return;
+        }
+
+        if (!CaseReference.TryParse(action.Field("caseRef"), out var reference))
+        {
+            await turn.AnswerActionAsync(action, "This card doesn't name a case I recognise.", cancellationToken);
+            return;
+        }
+
+        if (action.Verb == CardVerbs.CaseRefresh)
+        {
+            await RefreshAsync(turn, action, board, reference, actor, cancellationToken);
+            return;
+        }
+
+        var command = CommandFor(action, reference);
+        var result = await workflow.ExecuteAsync(board, command, actor, turn.Activity.Id, cancellationToken);
+        await AnswerAsync(turn, action, board, command, result, actor, cancellationToken);
+    }
+
+    private async Task AnswerAsync(BotTurn turn, CardAction action, BoardConfiguration board, CaseCommand command, CaseActionResult result, string actor, CancellationToken cancellationToken)
+    {
+        if (result.Case is not { } current)
+        {
+            await turn.AnswerActionAsync(action, result.Problem ?? "There is no such case.", cancellationToken);
+            return;
+        }
+
+        if (result.Status == CaseActionStatus.Invalid)
+        {
+            await turn.AnswerActionAsync(action, result.Problem!, cancellationToken);
+            return;
+        }
+
+        var card = result.Status == CaseActionStatus.NotAuthorised
+            ? turn.Card(CaseCards.NotAuthorised(current, board, result.PermittedRoles ?? command.PermittedRoles, command.Describe()))
+            : turn.Card(ViewFor(PurposeOf(action), current, board, actor));
+        await turn.ReplaceActedCardAsync(action, card, cancellationToken);
+        if (result.Status is CaseActionStatus.Stale or CaseActionStatus.WrongStage && !action.IsInvoke)
+        {
+            await turn.SayAsync(result.Problem!, cancellationToken);
+        }
+
+        if (result is { Applied: true, Before: { } before })
+        {
+            afterResponse.Enqueue($"notify {current.Reference} v{current.Version}", (services, ct) =>
+                services.GetRequiredService<CaseNotifications>().CaseChangedAsync(board, before, current, ct));
+        }
+    }
+
+    private async Task RefreshAsync(BotTurn turn, CardAction action, BoardConfiguration board, CaseReference reference, string actor, CancellationToken cancellationToken)
+    {
+        var current = await cases.FindAsync(board.BoardId, reference, cancellationToken);
+        if (current is null || !current.Parties.Any(p => string.Equals(p.ObjectId, actor, StringComparison.OrdinalIgnoreCase)))
+        {
+            // Case details only for people with a role on the case.
+            await turn.AnswerActionAsync(action, "You don't have a role on this case.", cancellationToken);
+            return;
+        }
+
+        await turn.ReplaceActedCardAsync(action, turn.Card(ViewFor(action.Field("card") ?? CaseNotifications.RecommendationCard, current, board, actor)), cancellationToken);
+    }
+
+    private ICardModel ViewFor(string purpose, ReviewCase c, BoardConfiguration board, string viewer)
+    {
+        var today = BoardTime.Today(board, clock.GetUtcNow());
+        return purpose switch
+        {
+            CaseNotifications.DecisionCard when c.Recommendation is not null => CaseCards.Decision(c, board, viewer, today),
+            CaseNotifications.ChecklistCard => CaseCards.Checklist(c, board),
+            _ => CaseCards.Recommendation(c, board, viewer, today),
+        };
+    }
+
+    private static string PurposeOf(CardAction action) => action.Verb switch
+    {
+        _ when action.Verb.StartsWith("decision.", StringComparison.Ordinal) => CaseNotifications.DecisionCard,
+        CardVerbs.TaskTick => CaseNotifications.ChecklistCard,
+        _ => CaseNotifications.RecommendationCard,
+    };
+
+    private static CaseCommand CommandFor(CardAction action, CaseReference reference)
+    {
+        var version = long.TryParse(action.Field("version"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : -1;
+        var alternative = ParseAlternative(action.Field("alternative"));
+        return action.Verb switch
+        {
+            CardVerbs.RecommendationReview => new RecommendCommand { Case = reference, CardVersion = version, Kind = RecommendationKind.Review, Methodology = action.Field("methodology"), ProposedLeadReviewer = action.Field("leadReviewer"), Rationale = action.Field("rationale") },
+            CardVerbs.RecommendationAlternative => new RecommendCommand { Case = reference, CardVersion = version, Kind = RecommendationKind.AlternativeReview, Alternative = alternative, Methodology = action.Field("methodology"), ProposedLeadReviewer = action.Field("leadReviewer"), Rationale = action.Field("rationale") },
+            CardVerbs.RecommendationMoreInfo => new AskForInformationCommand { Case = reference, CardVersion = version, Question = action.Field("rationale") },
+            CardVerbs.RecommendationPanel => new CallPanelMeetingCommand { Case = reference, CardVersion = version },
+            CardVerbs.DecisionApprove => new DecideCommand { Case = reference, CardVersion = version, Kind = ChairDecisionKind.Approve, Reason = action.Field("reason") },
+            CardVerbs.DecisionDecline => new DecideCommand { Case = reference, CardVersion = version, Kind = ChairDecisionKind.Decline, Alternative = alternative, Reason = action.Field("reason") },
+            CardVerbs.DecisionMoreInfo => new AskForInformationCommand { Case = reference, CardVersion = version, Question = action.Field("reason") },
+            _ => new TickTaskCommand { Case = reference, CardVersion = version, TaskId = action.Field("taskId") ?? string.Empty },
+        };
+    }
+
+    private static AlternativeReview? ParseAlternative(string? value)
+        => Enum.TryParse<AlternativeReview>(value, ignoreCase: true, out var alternative) && Enum.IsDefined(alternative) ? alternative : null;
+}

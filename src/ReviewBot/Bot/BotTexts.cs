@@ -1,0 +1,23 @@
+namespace ReviewBot.Bot;
+
+/// <summary>Fixed things the bot says, in one place so they read consistently.</summary>
+public static class BotTexts
+{
+    /// <summary>Storage is down: nothing was lost, try again.</summary>
+    public const string StoreUnavailable = "I can't save right now, but nothing was lost. Please try again in a minute.";
+
+    /// <summary>Two turns raced in one conversation.</summary>
+    public const string ConversationConflict = "Two answers arrived at the same moment and I kept the first. Please send your last answer again.";
+
+    /// <summary>An Action.Submit with a verb we don't know.</summary>
+    public const string UnknownButton = "I don't recognise that button; it may be from an older card. Type 'help' to see what I can do.";
+
+    /// <summary>Anything we could not read.</summary>
+    public const string NotUnderstood = "Sorry, I didn't understand that. Type 'refer' to refer a case, 'status SCR-2026-0001' for a case's status, 'my tasks', or 'help'.";
+
+    /// <summary>The tenant has no board set up.</summary>
+    public const string NoBoard = "This Teams organisation isn't set up for ReviewBot yet. Please ask your safeguarding board's business manager.";
+
+    /// <summary>Case details are never asked for in a shared conversation.</summary>
+    public const string MovingToPrivateChat = "Referral details are personal data, so I'll continue with you in a private chat. Look for a message from me there.";
+}

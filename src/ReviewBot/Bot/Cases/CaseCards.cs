@@ -1,0 +1,145 @@
+using System.Globalization;
+using ReviewBot.Bot.Referrals;
+using ReviewBot.Cards.Models;
+using ReviewBot.Core.Boards;
+using ReviewBot.Core.Cases;
+
+namespace ReviewBot.Bot.Cases;
+
+/// <summary>
+/// Card models for a case as one viewer should see it: the people who may act get the inputs and
+/// buttons; everyone else gets the status. The server still checks every press.
+/// </summary>
+public static class CaseCards
+{
+    private static readonly CultureInfo EnglishUk = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>Roles that act on the recommendation card.</summary>
+    public static readonly IReadOnlyList<BoardRole> RecommendationActors = [BoardRole.SubGroupChair, BoardRole.BusinessManager];
+
+    /// <summary>Roles that act on the decision card.</summary>
+    public static readonly IReadOnlyList<BoardRole> DecisionActors = [BoardRole.BoardChair];
+
+    /// <summary>The recommendation card for <paramref name="viewer"/> (null viewer: the shared status view).</summary>
+    public static RecommendationCard Recommendation(ReviewCase c, BoardConfiguration board, string? viewer, DateOnly today) => new()
+    {
+        CaseRef = c.Reference,
+        Version = c.Version,
+        CanAct = viewer is not null && RecommendationActors.Any(r => c.HasRole(viewer, r))
+            && c.Stage is CaseStage.AwaitingRecommendation or CaseStage.MoreInformationRequested,
+        RefreshUserIds = RefreshIds(c, RecommendationActors),
+        ReviewName = ReviewName(c.Rulebook),
+        Referral = new ReferralDigest(c.Referral.Child.Name ?? "(not given)", c.Referral.Summary ?? string.Empty, [.. c.Referral.Agencies.Select(a => a.Name)]),
+        Outcome = ReferralCardMapper.Outcome(c.Criteria, today),
+        Status = StageText(c),
+        Made = c.Recommendation is { } r ? Made(r, c, board) : null,
+    };
+
+    /// <summary>The decision card for <paramref name="viewer"/>; requires a recommendation.</summary>
+    public static DecisionCard Decision(ReviewCase c, BoardConfiguration board, string? viewer, DateOnly today)
+    {
+        var clock = c.Clocks.LastOrDefault(k => k.Kind == ClockKinds.ChairDecision)
+            ?? new CaseClock(ClockKinds.ChairDecision, today, today.AddMonths(1), "one month");
+        return new DecisionCard
+        {
+            CaseRef = c.Reference,
+            Version = c.Version,
+            CanAct = viewer is not null && c.HasRole(viewer, BoardRole.BoardChair) && c.Stage == CaseStage.AwaitingChairDecision,
+            RefreshUserIds = RefreshIds(c, DecisionActors),
+            ReviewName = ReviewName(c.Rulebook),
+            Recommendation = Made(c.Recommendation ?? throw new InvalidOperationException($"{c.Reference} has no recommendation yet."), c, board),
+            Outcome = ReferralCardMapper.Outcome(c.Criteria, today),
+            Due = ReferralCardMapper.Clock(clock, today),
+            Status = StageText(c),
+            Made = c.Decision is { } d ? new DecisionMade
+            {
+                KindText = d.Kind == ChairDecisionKind.Approve ? $"{ReviewName(c.Rulebook)} agreed" : "Declined",
+                Alternative = d.Alternative is { } a ? AlternativeText(a) : null,
+                Reason = d.Reason,
+                DepartsFromRecommendation = d.DepartsFromRecommendation,
+                By = NameOf(d.ByObjectId, c, board),
+                At = When(d.At, board),
+            } : null,
+        };
+    }
+
+    /// <summary>Where the case stands: stage, who acts next, every clock with working days left.</summary>
+    public static CaseStatusCard Status(ReviewCase c, DateOnly today)
+        => new(c.Reference, c.Version, StageText(c), NextActor(c), [.. c.Clocks.Select(k => ReferralCardMapper.Clock(k, today))], c.Tasks.Count(t => t.DoneAt is null), c.Tasks.Count);
+
+    /// <summary>The follow-up checklist after a decision.</summary>
+    public static FollowUpChecklistCard Checklist(ReviewCase c, BoardConfiguration board)
+        => new(c.Reference, c.Version, [.. c.Tasks.Select(t => new FollowUpTaskView(
+            t.Id, t.Title, RoleNames.Of(t.OwnerRole), When(t.DueAt, board),
+            t.DoneAt is { } done ? When(done, board) : null,
+            t.DoneByObjectId is { } by ? NameOf(by, c, board) : null))]);
+
+    /// <summary>"Only … may …": who may act, by name where the board knows them.</summary>
+    public static NotAuthorisedCard NotAuthorised(ReviewCase c, BoardConfiguration board, IReadOnlyList<BoardRole> roles, string action)
+    {
+        var holders = roles.SelectMany(role => c.PartiesIn(role).Select(p => $"{NameOf(p.ObjectId, c, board)} ({RoleNames.Of(role)})")).Distinct().ToList();
+        var allowed = holders.Count > 0 ? string.Join(", ", holders) : RoleNames.Either(roles);
+        return new NotAuthorisedCard(c.Reference, allowed, action, StageText(c));
+    }
+
+    /// <summary>The stage in words.</summary>
+    public static string StageText(ReviewCase c) => c.Stage switch
+    {
+        CaseStage.AwaitingRecommendation => "Waiting for the sub-group's recommendation",
+        CaseStage.AwaitingChairDecision => "Waiting for the chair's decision",
+        CaseStage.MoreInformationRequested => "Waiting for more information from the referrer",
+        CaseStage.ReviewInitiated => $"{ReviewName(c.Rulebook)} agreed: follow-up tasks under way",
+        CaseStage.AlternativeReviewAgreed => $"Declined: {(c.Decision?.Alternative is { } a ? AlternativeText(a).ToLowerInvariant() : "alternative review")} agreed",
+        CaseStage.Closed => "Closed",
+        _ => c.Stage.ToString(),
+    };
+
+    /// <summary>Who acts next, in words.</summary>
+    public static string NextActor(ReviewCase c) => c.Stage switch
+    {
+        CaseStage.AwaitingRecommendation => "The sub-group chair: recommend to the chair",
+        CaseStage.AwaitingChairDecision => "The board chair: decide",
+        CaseStage.MoreInformationRequested => "The referrer: reply with the information asked for",
+        CaseStage.ReviewInitiated => "The business manager and head of safeguarding: follow-up tasks",
+        CaseStage.AlternativeReviewAgreed => "The business manager: reasons to the national panel",
+        _ => "No one",
+    };
+
+    /// <summary>The regime's review name.</summary>
+    public static string ReviewName(RulebookKind rulebook)
+        => rulebook == RulebookKind.Cspr ? "Child safeguarding practice review" : "Serious case review";
+
+    /// <summary>An alternative review in words.</summary>
+    public static string AlternativeText(AlternativeReview alternative) => alternative switch
+    {
+        AlternativeReview.ManagementReview => "Management review",
+        AlternativeReview.LearningLessonsReview => "Learning lessons review",
+        AlternativeReview.PartnershipReview => "Partnership review",
+        _ => "No further review",
+    };
+
+    private static RecommendationMade Made(SubGroupRecommendation r, ReviewCase c, BoardConfiguration board) => new()
+    {
+        KindText = r.Kind == RecommendationKind.Review ? $"Recommend a {ReviewName(c.Rulebook).ToLowerInvariant()}" : "Recommend an alternative review",
+        Alternative = r.Alternative is { } a ? AlternativeText(a) : null,
+        Methodology = r.Methodology,
+        LeadReviewer = r.ProposedLeadReviewer,
+        Rationale = r.Rationale,
+        By = NameOf(r.ByObjectId, c, board),
+        At = When(r.At, board),
+    };
+
+    private static IReadOnlyList<string> RefreshIds(ReviewCase c, IReadOnlyList<BoardRole> roles)
+        => [.. roles.SelectMany(c.PartiesIn).Select(p => p.ObjectId).Distinct(StringComparer.OrdinalIgnoreCase).Take(CardLimits.MaxRefreshUserIds)];
+
+    private static string NameOf(string objectId, ReviewCase c, BoardConfiguration board)
+        => board.FindPerson(objectId)?.DisplayName
+            ?? c.Parties.FirstOrDefault(p => p.ObjectId == objectId && p.DisplayName is not null)?.DisplayName
+            ?? "a board member";
+
+    private static string When(DateTimeOffset at, BoardConfiguration board)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(board.WorkingHours.TimeZoneId));
+        return local.ToString("d MMMM yyyy 'at' HH:mm", EnglishUk);
+    }
+}

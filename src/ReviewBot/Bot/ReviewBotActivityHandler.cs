@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using ReviewBot.Bot.Actions;
+using ReviewBot.Cards;
+using ReviewBot.Core.Ports;
+using ReviewBot.Teams;
+
+namespace ReviewBot.Bot;
+
+/// <summary>
+/// The bot: loads the turn's session, routes the activity (typed message, card action, lifecycle event)
+/// to its handler, and saves the session once. Store outages become a plain apology, never a 500.
+/// </summary>
+public sealed partial class ReviewBotActivityHandler : IBot
+{
+    private readonly IConversationStore conversations;
+    private readonly IBoardDirectory boards;
+    private readonly ICardRenderer cards;
+    private readonly ChatCommands commands;
+    private readonly Dictionary<string, ICardActionHandler> actionHandlers;
+    private readonly ILogger<ReviewBotActivityHandler> logger;
+
+    /// <summary>Creates the bot.</summary>
+    public ReviewBotActivityHandler(
+        IConversationStore conversations,
+        IBoardDirectory boards,
+        ICardRenderer cards,
+        ChatCommands commands,
+        IEnumerable<ICardActionHandler> actionHandlers,
+        ILogger<ReviewBotActivityHandler> logger)
+    {
+        this.conversations = conversations;
+        this.boards = boards;
+        this.cards = cards;
+        this.commands = commands;
+        this.logger = logger;
+        this.actionHandlers = actionHandlers
+            .SelectMany(h => h.Verbs.Select(v => (Verb: v, Handler: h)))
+            .ToDictionary(p => p.Verb, p => p.Handler, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <inheritdoc />
+    public async Task OnTurnAsync(ITurnContext turn, CancellationToken ct)
+    {
+        var (context, cancellationToken) = (turn, ct);
+        try
+        {
+            var session = await TurnSession.LoadAsync(conversations, context.Activity, cancellationToken);
+            var tenantId = context.Activity.GetTenantId();
+            var board = tenantId is null ? null : await boards.FindByTenantAsync(tenantId, cancellationToken);
+            await RouteAsync(new BotTurn(context, session, board, cards), cancellationToken);
+            await session.SaveAsync(cancellationToken);
+        }
+        catch (StoreUnavailableException)
+        {
+            LogStoreUnavailable(logger, context.Activity.Type, context.Activity.Id);
+            await ApologiseAsync(context, BotTexts.StoreUnavailable, cancellationToken);
+        }
+        catch (ConversationConflictException)
+        {
+            LogConversationConflict(logger, context.Activity.Id);
+            await ApologiseAsync(context, BotTexts.ConversationConflict, cancellationToken);
+        }
+    }
+
+    private Task RouteAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        return activity.Type switch
+        {
+            ActivityTypes.Message when CardActionOf(activity) is { } submit => HandleActionAsync(turn, submit, cancellationToken),
+            ActivityTypes.Message => commands.HandleAsync(turn, cancellationToken),
+            ActivityTypes.Invoke => HandleInvokeAsync(turn, cancellationToken),
+            ActivityTypes.InstallationUpdate when activity.Action == "add" => GreetAsync(turn, cancellationToken),
+            ActivityTypes.ConversationUpdate when BotWasAdded(activity) && turn.Session.IsFirstContact => GreetAsync(turn, cancellationToken),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    private async Task HandleInvokeAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (!turn.Activity.TryGetAdaptiveCardAction(out var action))
+        {
+            turn.Context.InvokeResponse = new InvokeResponse(501, null);
+            return;
+        }
+
+        var data = action.Data ?? [];
+        await HandleActionAsync(turn, new CardAction(action.Verb ?? string.Empty, data, IsInvoke: true, turn.Activity.ReplyToId, action.Trigger ?? "manual"), cancellationToken);
+    }
+
+    private async Task HandleActionAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+    {
+        if (!actionHandlers.TryGetValue(action.Verb, out var handler))
+        {
+            LogUnknownVerb(logger, turn.Activity.Id);
+            if (action.IsInvoke)
+            {
+                turn.Context.InvokeResponse = AdaptiveCardInvokeResponses.Error(400, "BadRequest", "This button is not recognised. It may be from an older card: type 'help' to start again.");
+            }
+            else
+            {
+                await turn.SayAsync(BotTexts.UnknownButton, cancellationToken);
+            }
+
+            return;
+        }
+
+        await handler.HandleAsync(turn, action, cancellationToken);
+    }
+
+    private static async Task GreetAsync(BotTurn turn, CancellationToken cancellationToken)
+        => await turn.SendCardAsync(turn.Card(WelcomeCards.For(turn)), cancellationToken);
+
+    private static bool BotWasAdded(Activity activity)
+        => activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true;
+
+    /// <summary>An Action.Submit arrives as a message whose value names the verb.</summary>
+    private static CardAction? CardActionOf(Activity activity)
+    {
+        if (activity.Value is not { ValueKind: System.Text.Json.JsonValueKind.Object } value
+            || JsonNode.Parse(value.GetRawText()) is not JsonObject data
+            || data["verb"]?.GetValue<string>() is not { Length: > 0 } verb)
+        {
+            return null;
+        }
+
+        data.Remove("verb");
+        return new CardAction(verb, data, IsInvoke: false, activity.ReplyToId);
+    }
+
+    private static async Task ApologiseAsync(ITurnContext context, string text, CancellationToken cancellationToken)
+    {
+        if (context.Activity.Type == ActivityTypes.Invoke)
+        {
+            context.InvokeResponse = AdaptiveCardInvokeResponses.Message(text);
+            return;
+        }
+
+        if (context.Activity.Type == ActivityTypes.Message)
+        {
+            await context.SendActivityAsync(Activity.CreateMessage(text), cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store unavailable during a {ActivityType} turn (activity {ActivityId}); the user was asked to retry")]
+    private static partial void LogStoreUnavailable(ILogger logger, string? activityType, string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Concurrent turns in one conversation (activity {ActivityId}); the user was asked to resend")]
+    private static partial void LogConversationConflict(ILogger logger, string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unknown card verb in activity {ActivityId}")]
+    private static partial void LogUnknownVerb(ILogger logger, string? activityId);
+}

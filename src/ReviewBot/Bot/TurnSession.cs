@@ -1,0 +1,80 @@
+using ReviewBot.Core.Ports;
+using ReviewBot.Teams;
+
+namespace ReviewBot.Bot;
+
+/// <summary>
+/// One turn's view of its conversation: the stored address and this user's dialog, loaded in one
+/// storage request and saved in at most one more (the per-turn budget), only when something changed.
+/// </summary>
+public sealed class TurnSession
+{
+    private readonly IConversationStore store;
+    private readonly ConversationSnapshot loaded;
+
+    private TurnSession(IConversationStore store, ConversationSnapshot loaded, ConversationAddress address)
+    {
+        this.store = store;
+        this.loaded = loaded;
+        Address = address;
+        Dialog = loaded.Dialog;
+    }
+
+    /// <summary>Where this conversation can be reached later.</summary>
+    public ConversationAddress Address { get; }
+
+    /// <summary>This user's dialog in this conversation; set to null to end it.</summary>
+    public DialogState? Dialog { get; set; }
+
+    /// <summary>True when the conversation's address was not stored before this turn.</summary>
+    public bool IsFirstContact => loaded.Address is null;
+
+    /// <summary>The key under which this user's dialog is kept.</summary>
+    public string UserKey => loaded.UserKey;
+
+    /// <summary>Loads the session for a turn.</summary>
+    public static async Task<TurnSession> LoadAsync(IConversationStore store, Activity activity, CancellationToken cancellationToken)
+    {
+        var address = AddressOf(activity);
+        var userKey = activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown";
+        var snapshot = await store.LoadAsync(address.ConversationId, userKey, cancellationToken);
+        return new TurnSession(store, snapshot, address);
+    }
+
+    /// <summary>Loads the session of another conversation (e.g. the 1:1 chat a channel referral moves to).</summary>
+    public static async Task<TurnSession> LoadAsync(IConversationStore store, ConversationAddress address, string userKey, CancellationToken cancellationToken)
+        => new(store, await store.LoadAsync(address.ConversationId, userKey, cancellationToken), address);
+
+    /// <summary>Writes what changed: nothing, the dialog, the address, or both in one request.</summary>
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        var addressChanged = loaded.Address != Address;
+        if (!addressChanged && loaded.Dialog == Dialog)
+        {
+            return;
+        }
+
+        await store.SaveAsync(loaded, Address, Dialog, cancellationToken);
+        if (addressChanged && Address.ConversationType == "personal" && Address.UserObjectId is { } objectId)
+        {
+            // Rare (first contact or a moved chat), so outside the per-turn budget: lets us reach the person later.
+            await store.SavePersonalAsync(objectId, Address, cancellationToken);
+        }
+    }
+
+    /// <summary>The storable address of an activity's conversation.</summary>
+    public static ConversationAddress AddressOf(Activity activity)
+    {
+        var reference = activity.GetConversationReference();
+        var personal = reference.ConversationType == "personal";
+        return new ConversationAddress(
+            reference.ServiceUrl,
+            reference.ChannelId,
+            reference.ConversationId,
+            reference.ConversationType,
+            reference.TenantId,
+            reference.BotId,
+            personal ? reference.UserId : null,
+            personal ? reference.UserAadObjectId : null);
+    }
+}

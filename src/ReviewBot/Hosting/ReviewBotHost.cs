@@ -1,0 +1,63 @@
+using ReviewBot.Bot;
+using ReviewBot.Bot.Actions;
+using ReviewBot.Bot.Cases;
+using ReviewBot.Bot.Messaging;
+using ReviewBot.Bot.Referrals;
+using ReviewBot.Bot.Reminders;
+using ReviewBot.Core.Calendar;
+using ReviewBot.Core.Decisions;
+using ReviewBot.Core.Intake;
+using ReviewBot.Core.Referrals;
+using ReviewBot.Storage;
+using ReviewBot.Teams;
+
+namespace ReviewBot.Hosting;
+
+/// <summary>Wires ReviewBot into an ASP.NET Core app: Program.cs is two calls.</summary>
+public static class ReviewBotHost
+{
+    /// <summary>Registers the protocol layer, storage, cards, the workflow and the bot's handlers.</summary>
+    public static WebApplicationBuilder AddReviewBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+        services.AddTeamsProtocol(configuration);
+        services.AddTableStorage(configuration);
+        services.AddCardRendering();
+        services.AddOptions<SweepOptions>().Bind(configuration.GetSection(SweepOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(WorkingDayCalendar.EnglandAndWales);
+        services.AddSingleton<ReferralConversation>();
+        services.AddSingleton<ReferralIntake>();
+        services.AddSingleton<CaseWorkflow>();
+
+        services.AddSingleton<AfterResponseWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<AfterResponseWork>());
+        services.AddSingleton<DeadlineSweepService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweepService>());
+        services.AddSingleton<DraftSweepService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DraftSweepService>());
+
+        // Per turn (and per after-response item): these hold the connector's typed HttpClient.
+        services.AddScoped<TeamsMessenger>();
+        services.AddScoped<CaseNotifications>();
+        services.AddScoped<CaseStatusReplies>();
+        services.AddScoped<ReferralDialog>();
+        services.AddScoped<ChatCommands>();
+        services.AddScoped<ICardActionHandler, ReferralActions>();
+        services.AddScoped<ICardActionHandler, CaseActions>();
+        services.AddScoped<ICardActionHandler, GeneralActions>();
+        services.AddScoped<IBot, ReviewBotActivityHandler>();
+        return builder;
+    }
+
+    /// <summary>Maps the messaging endpoint and the health endpoints.</summary>
+    public static WebApplication MapReviewBot(this WebApplication app)
+    {
+        app.MapBotMessages("/api/messages");
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

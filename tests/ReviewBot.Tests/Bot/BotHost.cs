@@ -1,0 +1,115 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewBot.Core.Boards;
+using ReviewBot.Core.Ports;
+using ReviewBot.Hosting;
+using ReviewBot.Testing;
+
+namespace ReviewBot.Tests.Bot;
+
+/// <summary>
+/// The real app in-process (WebApplicationFactory) against Azurite, with replies and proactive messages
+/// going to a recording connector. Activities are posted as a Teams client would post them.
+/// </summary>
+public sealed class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string TenantId = "tenant-host-tests";
+
+    private readonly string boardFile = Path.Combine(Path.GetTempPath(), $"reviewbot-board-{Guid.NewGuid():N}.json");
+
+    public AzuriteFixture Azurite { get; } = new();
+
+    public RecordingConnector Connector { get; private set; } = null!;
+
+    public static BoardConfiguration Board { get; } = new()
+    {
+        BoardId = "hosttests",
+        Name = "Host Tests Safeguarding Children Board",
+        TenantId = TenantId,
+        Agencies = [new("police", "Riverside Police"), new("csc", "Children's Social Care")],
+        People =
+        [
+            new(Actors.BusinessManager, "Bea Manager", "bea@example.org", [BoardRole.BusinessManager]),
+            new(Actors.SubGroupChair, "Sid Chair", "sid@example.org", [BoardRole.SubGroupChair]),
+            new(Actors.BoardChair, "Chris Chair", "chris@example.org", [BoardRole.BoardChair]),
+            new(Actors.HeadOfSafeguarding, "Hana Head", "hana@example.org", [BoardRole.HeadOfSafeguarding]),
+        ],
+    };
+
+    public ICaseStore Cases => Services.GetRequiredService<ICaseStore>();
+
+    public async Task InitializeAsync()
+    {
+        await Azurite.InitializeAsync();
+        Connector = await RecordingConnector.StartAsync();
+        await File.WriteAllTextAsync(boardFile, JsonSerializer.Serialize(Board, global::ReviewBot.Storage.StorageJson.Options));
+        _ = Server; // start the app (tables created, board seeded)
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Connector.DisposeAsync();
+        await Azurite.DisposeAsync();
+        File.Delete(boardFile);
+    }
+
+    /// <summary>Posts an activity to /api/messages; returns the HTTP response.</summary>
+    public Task<HttpResponseMessage> PostAsync(JsonObject activity) => CreateClient().PostAsJsonAsync("/api/messages", activity);
+
+    /// <summary>Waits until everything queued after responses has run.</summary>
+    public Task AfterResponsesAsync() => Services.GetRequiredService<AfterResponseWork>().WhenIdleAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>An activity from a person in their 1:1 chat with the bot.</summary>
+    public JsonObject Activity(string type, string actorObjectId, string? text = null) => new()
+    {
+        ["type"] = type,
+        ["id"] = Guid.NewGuid().ToString(),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = Connector.ServiceUrl,
+        ["from"] = new JsonObject { ["id"] = "29:" + actorObjectId, ["name"] = "Someone", ["aadObjectId"] = actorObjectId },
+        ["recipient"] = new JsonObject { ["id"] = "28:reviewbot", ["name"] = "ReviewBot" },
+        ["conversation"] = new JsonObject { ["id"] = "a:personal-" + actorObjectId, ["conversationType"] = "personal", ["tenantId"] = TenantId },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+        ["text"] = text,
+    };
+
+    /// <summary>An Action.Execute press.</summary>
+    public JsonObject Invoke(string actorObjectId, string verb, JsonObject data)
+    {
+        var activity = Activity("invoke", actorObjectId);
+        activity["name"] = "adaptiveCard/action";
+        activity["replyToId"] = "card-1";
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["trigger"] = "manual",
+        };
+        return activity;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
+        builder.UseSetting("Storage:SeedBoardFiles:0", boardFile);
+        builder.UseSetting("Bot:AppId", string.Empty);
+    }
+}
+
+/// <summary>Object ids of the people in <see cref="BotHost.Board"/>.</summary>
+public static class Actors
+{
+    public const string Referrer = "oid-referrer";
+    public const string BusinessManager = "oid-business-manager";
+    public const string SubGroupChair = "oid-subgroup-chair";
+    public const string BoardChair = "oid-board-chair";
+    public const string HeadOfSafeguarding = "oid-head-of-safeguarding";
+    public const string Stranger = "oid-stranger";
+
+    public static IReadOnlyList<string> All { get; } = [Referrer, BusinessManager, SubGroupChair, BoardChair, HeadOfSafeguarding, Stranger];
+}
