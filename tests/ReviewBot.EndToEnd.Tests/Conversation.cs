@@ -30,9 +30,14 @@ internal sealed partial class Conversation(AgentsPlayground playground, string c
     public static string? StepOf(PlaygroundMessage m)
         => m.Card is { } card && !IsSummary(m) && QuestionId().Match(card.ToJsonString()) is { Success: true } match ? match.Groups[1].Value : null;
 
-    /// <summary>The first value of <paramref name="key"/> in any action's data on the card.</summary>
-    public static string? DataValue(JsonObject card, string key)
-        => Regex.Match(card.ToJsonString(), $"\"{Regex.Escape(key)}\":\"([^\"]+)\"") is { Success: true } match ? match.Groups[1].Value : null;
+    /// <summary>The first value of <paramref name="key"/> in an action's data on the card (data names a case or draft).</summary>
+    public static string? DataValue(JsonNode? node, string key) => node switch
+    {
+        JsonObject o when (o.ContainsKey("caseRef") || o.ContainsKey("draftId")) && o[key] is JsonValue v => v.ToString(),
+        JsonObject o => o.Select(p => DataValue(p.Value, key)).FirstOrDefault(v => v is not null),
+        JsonArray a => a.Select(n => DataValue(n, key)).FirstOrDefault(v => v is not null),
+        _ => null,
+    };
 
     [GeneratedRegex("\"questionId\":\"([^\"$]+)\"")]
     private static partial Regex QuestionId();

@@ -74,7 +74,7 @@ public sealed class AgentsPlayground : IAsyncDisposable
         try
         {
             await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60));
-            playground.Config = (await playground.http.GetFromJsonAsync<JsonObject>("_internal/v1/config"))!["config"]!.AsObject();
+            playground.Config = await playground.ReadConfigAsync();
             await playground.ConnectStreamAsync();
             return playground;
         }
@@ -187,6 +187,22 @@ public sealed class AgentsPlayground : IAsyncDisposable
         await process.DisposeAsync();
         stopping.Dispose();
         arrived.Dispose();
+    }
+
+    /// <summary>The port may accept connections a moment before the HTTP app answers: retry briefly.</summary>
+    private async Task<JsonObject> ReadConfigAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return (await http.GetFromJsonAsync<JsonObject>("_internal/v1/config"))!["config"]!.AsObject();
+            }
+            catch (HttpRequestException) when (attempt < 50 && process.IsRunning)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     private static async Task EnsureOk(HttpResponseMessage response)

@@ -70,8 +70,8 @@ public sealed partial class ReviewBotActivityHandler : IBot
             ActivityTypes.Message when CardActionOf(activity) is { } submit => HandleActionAsync(turn, submit, cancellationToken),
             ActivityTypes.Message => commands.HandleAsync(turn, cancellationToken),
             ActivityTypes.Invoke => HandleInvokeAsync(turn, cancellationToken),
+            // Teams sends installationUpdate and conversationUpdate together on install: greet once.
             ActivityTypes.InstallationUpdate when activity.Action == "add" => GreetAsync(turn, cancellationToken),
-            ActivityTypes.ConversationUpdate when BotWasAdded(activity) && turn.Session.IsFirstContact => GreetAsync(turn, cancellationToken),
             _ => Task.CompletedTask,
         };
     }
@@ -110,9 +110,6 @@ public sealed partial class ReviewBotActivityHandler : IBot
 
     private static async Task GreetAsync(BotTurn turn, CancellationToken cancellationToken)
         => await turn.SendCardAsync(turn.Card(WelcomeCards.For(turn)), cancellationToken);
-
-    private static bool BotWasAdded(Activity activity)
-        => activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true;
 
     /// <summary>An Action.Submit arrives as a message whose value names the verb.</summary>
     private static CardAction? CardActionOf(Activity activity)
