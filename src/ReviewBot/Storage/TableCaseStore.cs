@@ -15,7 +15,7 @@ namespace ReviewBot.Storage;
 /// </summary>
 public sealed partial class TableCaseStore : ICaseStore
 {
-    private const int MaxUpdateAttempts = 6;
+    private const int MaxUpdateAttempts = 8;
     private const int MaxAllocateAttempts = 100;
 
     // Two chunk rows (≤ 720 KB each even if every character were escaped on the wire) stay far below
@@ -123,7 +123,7 @@ public sealed partial class TableCaseStore : ICaseStore
                 [CaseRows.CaseColumn] = reference.Value,
                 ["SubmissionId"] = submissionId,
             }),
-            new(TableTransactionActionType.Add, AuditChangeRow(partition, created with { Version = 1 }, write.WriteId)),
+            new(TableTransactionActionType.Add, AuditChangeRow(partition, created with { Version = 1, StageAfter = stored.Stage }, write.WriteId)),
         ];
         actions.AddRange(CaseRows.RoleRows(partition, stored).Values.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
         try
@@ -176,7 +176,7 @@ public sealed partial class TableCaseStore : ICaseStore
             List<TableTransactionAction> actions =
             [
                 new(TableTransactionActionType.UpdateReplace, write.Head, loaded.Head.ETag),
-                new(TableTransactionActionType.Add, AuditChangeRow(partition, change.Event with { Case = reference, Version = version }, write.WriteId)),
+                new(TableTransactionActionType.Add, AuditChangeRow(partition, Stamp(change.Event, loaded.Case, updated), write.WriteId)),
             ];
             actions.AddRange(RoleChanges(partition, loaded.Case, updated));
             try
@@ -212,14 +212,17 @@ public sealed partial class TableCaseStore : ICaseStore
         var reference = auditEvent.Case;
         var head = await TableCalls.RunAsync(
             Table,
-            () => Table.GetEntityIfExistsAsync<TableEntity>(partition, CaseRows.Head(reference), [CaseRows.VersionColumn], cancellationToken),
+            () => Table.GetEntityIfExistsAsync<TableEntity>(partition, CaseRows.Head(reference), [CaseRows.VersionColumn, CaseRows.StageColumn], cancellationToken),
             cancellationToken).ConfigureAwait(false);
         if (!head.HasValue)
         {
             throw new InvalidOperationException($"Case {reference} does not exist; the event was not recorded.");
         }
 
-        var row = CaseRows.ToAuditRow(partition, CaseRows.AuditNote(reference, head.Value!.GetInt64(CaseRows.VersionColumn) ?? 0, auditEvent.At), auditEvent);
+        // Nothing changed, so both stages are the current one unless the caller said otherwise.
+        var stage = Enum.Parse<CaseStage>(head.Value!.GetString(CaseRows.StageColumn));
+        var noted = auditEvent with { StageBefore = auditEvent.StageBefore ?? stage, StageAfter = auditEvent.StageAfter ?? stage };
+        var row = CaseRows.ToAuditRow(partition, CaseRows.AuditNote(reference, head.Value!.GetInt64(CaseRows.VersionColumn) ?? 0, auditEvent.At), noted);
         await TableCalls.RunAsync(Table, () => Table.AddEntityAsync(row, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
@@ -349,8 +352,13 @@ public sealed partial class TableCaseStore : ICaseStore
                 await TableCalls.RunAsync(Table, () => Table.DeleteEntityAsync(partition, headKey, head.ETag, cancellationToken), cancellationToken).ConfigureAwait(false);
                 break;
             }
-            catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxUpdateAttempts)
+            catch (RequestFailedException e) when (e.Status == 412)
             {
+                if (attempt >= MaxUpdateAttempts)
+                {
+                    throw new CaseConflictException($"Case {reference} kept changing during its erasure; erase it again.", e);
+                }
+
                 await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -389,6 +397,10 @@ public sealed partial class TableCaseStore : ICaseStore
         await TableCalls.DeleteRowsAsync(Table, orphans, cancellationToken).ConfigureAwait(false);
         return orphans.Count;
     }
+
+    /// <summary>The event as stored: the store knows the version and the true stages before and after.</summary>
+    private static CaseEvent Stamp(CaseEvent auditEvent, ReviewCase before, ReviewCase after)
+        => auditEvent with { Case = after.Reference, Version = after.Version, StageBefore = before.Stage, StageAfter = after.Stage };
 
     private static TableEntity AuditChangeRow(string partition, CaseEvent auditEvent, string writeId)
     {
@@ -593,8 +605,9 @@ public sealed partial class TableCaseStore : ICaseStore
         }
     }
 
+    /// <summary>Full jitter, doubling to at most half a second: racing writers spread out instead of colliding again.</summary>
     private static Task BackOffAsync(int attempt, CancellationToken cancellationToken)
-        => Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25 * Math.Min(attempt, 8))), cancellationToken);
+        => Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(500, 10 << Math.Min(attempt, 6)))), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {Reference} created")]
     private partial void LogCreated(CaseReference reference);

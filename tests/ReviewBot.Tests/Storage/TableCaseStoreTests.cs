@@ -4,11 +4,12 @@ using ReviewBot.Core.Cases;
 using ReviewBot.Core.Ports;
 using ReviewBot.Storage;
 using ReviewBot.Testing;
+using Xunit.Abstractions;
 
 namespace ReviewBot.Tests.Storage;
 
 [Collection(SharedAzurite.Name)]
-public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TableCaseStoreTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly CaseReference Reference = CaseReference.Create(RulebookKind.Scr, 2026, 1);
     private StorageTestBed bed = null!;
@@ -94,6 +95,7 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
             }
         }));
         await Task.WhenAll(updates);
+        output.WriteLine($"{applied.Count} applied, {conflicts} reported as conflicts");
 
         Assert.Equal(50, applied.Count + conflicts);
         var final = await Store.FindAsync(CaseSamples.Board, Reference, default);
@@ -143,6 +145,9 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(await Store.ListForPersonAsync(CaseSamples.Board, CaseSamples.Chair, default).ToListAsync());
         Assert.Equal([Reference], (await Store.ListForPersonAsync(CaseSamples.Board, CaseSamples.Referrer, default).ToListAsync()).Select(s => s.Reference));
         Assert.Empty(await Store.ListOpenAsync("another-board", null, default).ToListAsync());
+        var recommended = (await Store.ReadAuditAsync(CaseSamples.Board, Reference, default).ToListAsync())[^1];
+        Assert.Equal(("RecommendationMade", 2L, CaseStage.AwaitingRecommendation, CaseStage.AwaitingChairDecision),
+            (recommended.Action, recommended.Version, recommended.StageBefore, recommended.StageAfter));
     }
 
     [Fact]
@@ -173,6 +178,8 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(["ReferralSubmitted", "ActionRefused", "TaskAdded", "ActionRefused2", "ActionRefused3"], audit.Select(e => e.Action));
         Assert.Equal([1L, 0L, 2L, 0L, 0L], audit.Select(e => e.Version));
+        Assert.All(audit.Skip(1), e => Assert.Equal((CaseStage.AwaitingRecommendation, CaseStage.AwaitingRecommendation), (e.StageBefore, e.StageAfter)));
+        Assert.Equal((null, CaseStage.AwaitingRecommendation), (audit[0].StageBefore, audit[0].StageAfter));
     }
 
     internal static CaseChange AddTask(ReviewCase reviewCase, string taskId) => new(
