@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Ports;
@@ -15,7 +17,7 @@ namespace ReviewBot.Tests.Bot;
 /// The real app in-process (WebApplicationFactory) against Azurite, with replies and proactive messages
 /// going to a recording connector. Activities are posted as a Teams client would post them.
 /// </summary>
-public sealed class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
+public class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string TenantId = "tenant-host-tests";
 
@@ -92,12 +94,28 @@ public sealed class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
         return activity;
     }
 
+    /// <summary>A clock the test moves, when set (before the app starts).</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
+    /// <summary>Extra settings for a test class's variant of the app.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        }
+
         builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
         builder.UseSetting("Storage:SeedBoardFiles:0", boardFile);
-        builder.UseSetting("Bot:AppId", string.Empty);
+        builder.UseSetting("Bot:AppId", Settings.GetValueOrDefault("Bot:AppId", string.Empty));
     }
 }
 
