@@ -13,6 +13,7 @@ namespace ReviewBot.Bot;
 public sealed class BotTurn
 {
     private readonly ICardRenderer cards;
+    private readonly List<Func<CancellationToken, Task>> outbox = [];
 
     /// <summary>Creates the turn.</summary>
     public BotTurn(ITurnContext context, TurnSession session, BoardConfiguration? board, ICardRenderer cards)
@@ -41,16 +42,36 @@ public sealed class BotTurn
     /// <summary>True in a 1:1 chat with the bot (the only place case details are asked for or shown).</summary>
     public bool IsPersonal => Activity.Conversation?.ConversationType is null or "personal";
 
+    private Task Queue(Func<CancellationToken, Task> send)
+    {
+        outbox.Add(send);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Renders a card model with its template.</summary>
     public JsonObject Card(ICardModel model) => cards.Render(model);
 
-    /// <summary>Sends a plain text message in this conversation.</summary>
+    /// <summary>Queues a plain text message for this conversation (sent once the turn's state is saved).</summary>
     public Task SayAsync(string text, CancellationToken cancellationToken)
-        => Context.SendActivityAsync(Teams.Activity.CreateMessage(text), cancellationToken);
+        => Queue(ct => Context.SendActivityAsync(Teams.Activity.CreateMessage(text), ct));
 
-    /// <summary>Sends a card in this conversation; returns the posted activity's id.</summary>
-    public async Task<string?> SendCardAsync(JsonObject card, CancellationToken cancellationToken)
-        => (await Context.SendActivityAsync(Teams.Activity.CreateCard(card), cancellationToken))?.Id;
+    /// <summary>Queues a card for this conversation (sent once the turn's state is saved).</summary>
+    public Task SendCardAsync(JsonObject card, CancellationToken cancellationToken)
+        => Queue(ct => Context.SendActivityAsync(Teams.Activity.CreateCard(card), ct));
+
+    /// <summary>
+    /// Sends what the turn queued. Called after the session is saved, so a person can never act on a
+    /// question before the answer that led to it is stored; a failed save sends nothing.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        foreach (var send in outbox)
+        {
+            await send(cancellationToken);
+        }
+
+        outbox.Clear();
+    }
 
     /// <summary>
     /// Replaces the card the user acted on: the invoke response for Action.Execute, an update of the
@@ -64,7 +85,7 @@ public sealed class BotTurn
         }
         else if (action.ReplyToId is { } activityId)
         {
-            await Context.UpdateActivityAsync(activityId, Teams.Activity.CreateCard(card), cancellationToken);
+            await Queue(ct => Context.UpdateActivityAsync(activityId, Teams.Activity.CreateCard(card), ct));
         }
         else
         {

@@ -47,8 +47,10 @@ public sealed partial class ReviewBotActivityHandler : IBot
             var session = await TurnSession.LoadAsync(conversations, context.Activity, cancellationToken);
             var tenantId = context.Activity.GetTenantId();
             var board = tenantId is null ? null : await boards.FindByTenantAsync(tenantId, cancellationToken);
-            await RouteAsync(new BotTurn(context, session, board, cards), cancellationToken);
+            var botTurn = new BotTurn(context, session, board, cards);
+            await RouteAsync(botTurn, cancellationToken);
             await session.SaveAsync(cancellationToken);
+            await botTurn.FlushAsync(cancellationToken);
         }
         catch (StoreUnavailableException)
         {

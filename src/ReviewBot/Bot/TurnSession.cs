@@ -54,7 +54,17 @@ public sealed class TurnSession
             return;
         }
 
-        await store.SaveAsync(loaded, Address, Dialog, cancellationToken);
+        try
+        {
+            await store.SaveAsync(loaded, Address, Dialog, cancellationToken);
+        }
+        catch (ConversationConflictException) when (loaded.Dialog == Dialog)
+        {
+            // Only the address was being written and a concurrent turn (Teams sends installationUpdate and
+            // conversationUpdate together) stored it first: the same address, so nothing is lost.
+            return;
+        }
+
         if (addressChanged && Address.ConversationType == "personal" && Address.UserObjectId is { } objectId)
         {
             // Rare (first contact or a moved chat), so outside the per-turn budget: lets us reach the person later.
