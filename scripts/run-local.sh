@@ -57,5 +57,6 @@ ReviewBot is running.
   Logs:       .local/logs/
 Press Ctrl-C to stop everything.
 MSG
+# Ctrl-C, or any of the three exiting on its own, stops the rest.
 wait -n "${pids[@]}" || true
-echo "A process stopped; see .local/logs/." >&2
+echo "Stopped. Logs are in .local/logs/."

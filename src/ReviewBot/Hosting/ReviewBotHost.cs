@@ -8,6 +8,8 @@ using ReviewBot.Core.Calendar;
 using ReviewBot.Core.Decisions;
 using ReviewBot.Core.Intake;
 using ReviewBot.Core.Referrals;
+using ReviewBot.Graph;
+using Microsoft.Extensions.Options;
 using ReviewBot.Storage;
 using ReviewBot.Teams;
 
@@ -25,6 +27,8 @@ public static class ReviewBotHost
         services.AddTeamsProtocol(configuration);
         services.AddTableStorage(configuration);
         services.AddCardRendering();
+        services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
         services.AddOptions<SweepOptions>().Bind(configuration.GetSection(SweepOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(WorkingDayCalendar.EnglandAndWales);
