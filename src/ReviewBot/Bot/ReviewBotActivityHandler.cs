@@ -41,27 +41,46 @@ public sealed partial class ReviewBotActivityHandler : IBot
     /// <inheritdoc />
     public async Task OnTurnAsync(ITurnContext turn, CancellationToken ct)
     {
-        var (context, cancellationToken) = (turn, ct);
         try
         {
-            var session = await TurnSession.LoadAsync(conversations, context.Activity, cancellationToken);
-            var tenantId = context.Activity.GetTenantId();
-            var board = tenantId is null ? null : await boards.FindByTenantAsync(tenantId, cancellationToken);
-            var botTurn = new BotTurn(context, session, board, cards);
-            await RouteAsync(botTurn, cancellationToken);
-            await session.SaveAsync(cancellationToken);
-            await botTurn.FlushAsync(cancellationToken);
+            // A turn that lost a race with another turn of the same person re-runs once on the fresh state:
+            // every effect is idempotent (case changes are version-checked, submissions keyed) and nothing
+            // was sent by the attempt that lost.
+            if (!await TryTurnAsync(turn, ct))
+            {
+                LogConversationConflict(logger, turn.Activity.Id);
+                if (!await TryTurnAsync(turn, ct))
+                {
+                    await ApologiseAsync(turn, BotTexts.ConversationConflict, ct);
+                }
+            }
         }
         catch (StoreUnavailableException)
         {
-            LogStoreUnavailable(logger, context.Activity.Type, context.Activity.Id);
-            await ApologiseAsync(context, BotTexts.StoreUnavailable, cancellationToken);
+            LogStoreUnavailable(logger, turn.Activity.Type, turn.Activity.Id);
+            await ApologiseAsync(turn, BotTexts.StoreUnavailable, ct);
+        }
+    }
+
+    private async Task<bool> TryTurnAsync(ITurnContext context, CancellationToken cancellationToken)
+    {
+        var session = await TurnSession.LoadAsync(conversations, context.Activity, cancellationToken);
+        var tenantId = context.Activity.GetTenantId();
+        var board = tenantId is null ? null : await boards.FindByTenantAsync(tenantId, cancellationToken);
+        var botTurn = new BotTurn(context, session, board, cards);
+        await RouteAsync(botTurn, cancellationToken);
+        try
+        {
+            await session.SaveAsync(cancellationToken);
         }
         catch (ConversationConflictException)
         {
-            LogConversationConflict(logger, context.Activity.Id);
-            await ApologiseAsync(context, BotTexts.ConversationConflict, cancellationToken);
+            context.InvokeResponse = null;
+            return false;
         }
+
+        await botTurn.FlushAsync(cancellationToken);
+        return true;
     }
 
     private Task RouteAsync(BotTurn turn, CancellationToken cancellationToken)
@@ -144,7 +163,7 @@ public sealed partial class ReviewBotActivityHandler : IBot
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store unavailable during a {ActivityType} turn (activity {ActivityId}); the user was asked to retry")]
     private static partial void LogStoreUnavailable(ILogger logger, string? activityType, string? activityId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Concurrent turns in one conversation (activity {ActivityId}); the user was asked to resend")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Concurrent turns in one conversation (activity {ActivityId}); running the turn again on the fresh state")]
     private static partial void LogConversationConflict(ILogger logger, string? activityId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Unknown card verb in activity {ActivityId}")]

@@ -216,8 +216,10 @@ public sealed partial class ReferralDialog
 
     private static ReferralContext ContextFor(BotTurn turn)
     {
+        // Teams activities carry the name but not the email: the board's directory knows its people's.
         var from = turn.Activity.From;
-        var profile = new ReferrerProfile(turn.ActorObjectId ?? from?.Id ?? "unknown", from?.Name, null);
+        var known = turn.Board!.FindPerson(turn.ActorObjectId);
+        var profile = new ReferrerProfile(turn.ActorObjectId ?? from?.Id ?? "unknown", from?.Name ?? known?.DisplayName, known?.Email);
         return ReferralContext.For(turn.Board!, profile);
     }
 
