@@ -137,6 +137,15 @@ public sealed partial class PlaygroundTests(BotEnvironment environment) : IClass
         // their 1:1 chat through the conversation reference stored before the restart.
         var recommendation = await playground.WaitForBotMessageAsync(m => m.AllText.Contains(CardVerbs.RecommendationReview, StringComparison.Ordinal) && m.AllText.Contains(reference, StringComparison.Ordinal));
         var stored = await StoredCases.FindAsync(environment, reference);
+        var referrer = stored.Referral.Referrer;
+        Assert.Equal(("Alex Wilber", "Designated safeguarding lead", "020 7946 0000", "alexw@example.com", true), (referrer.Name, referrer.Role, referrer.Phone, referrer.Email, referrer.DesignatedSafeguardingLeadConsulted));
+        Assert.Equal(playground.CurrentUserObjectId, referrer.ObjectId);
+        Assert.False(string.IsNullOrEmpty(referrer.Agency));
+        var child = stored.Referral.Child;
+        Assert.Equal((IncidentKind.Died, "12 Mill Lane, Riverside RV2 4QT", "White and Black Caribbean", "English", "Child in need", true), (child.Incident, child.Address, child.Ethnicity, child.Language, child.LegalStatus, child.KnownToChildrensSocialCare));
+        Assert.Null(child.Religion); // skipped
+        Assert.Equal("Mother", stored.Referral.Family[0].Relationship);
+        Assert.Equal("Abuse is suspected and Jordan died.", stored.Referral.CriteriaNarrative);
         Assert.Equal(ReferralAnswers.ChildName, stored.Referral.Child.Name);
         Assert.Equal(new DateOnly(2023, 2, 14), stored.Referral.Child.DateOfBirth);
         Assert.Equal(new DateOnly(2026, 11, 2), stored.Referral.Child.IncidentDate);
