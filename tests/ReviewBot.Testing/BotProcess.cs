@@ -41,7 +41,7 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the bot and waits until /healthz answers.</summary>
+    /// <summary>Starts the bot and waits until /readyz answers (storage ready, boards seeded).</summary>
     public async Task StartAsync()
     {
         var app = FindAppDll();
@@ -118,7 +118,8 @@ public sealed class BotProcess : IAsyncDisposable
 
             try
             {
-                if ((await http.GetAsync("healthz")).IsSuccessStatusCode)
+                // Ready = storage reachable, tables created and boards seeded.
+                if ((await http.GetAsync("readyz")).IsSuccessStatusCode)
                 {
                     return;
                 }

@@ -19,6 +19,7 @@ public sealed class TableBoardDirectory : IBoardDirectory
     private readonly TimeProvider time;
     private readonly TimeSpan cacheDuration;
     private volatile Snapshot? cache;
+    private long generation;
 
     /// <summary>Creates the directory.</summary>
     /// <param name="tables">The tables.</param>
@@ -51,9 +52,16 @@ public sealed class TableBoardDirectory : IBoardDirectory
             return cached.Boards;
         }
 
+        // A read that overlaps a save may have missed it: only a read with no save since it began fills the cache
+        // (otherwise a list read just before seeding would hide the seeded board for a whole cache period).
+        var seen = Interlocked.Read(ref generation);
         var rows = await TableCalls.QueryListAsync(Table, TableClient.CreateQueryFilter($"RowKey eq {ConfigRow}"), null, cancellationToken).ConfigureAwait(false);
         var boards = rows.Select(Read).OrderBy(b => b.BoardId, StringComparer.Ordinal).ToList();
-        cache = new Snapshot(boards, now + cacheDuration);
+        if (Interlocked.Read(ref generation) == seen)
+        {
+            cache = new Snapshot(boards, now + cacheDuration);
+        }
+
         return boards;
     }
 
@@ -90,7 +98,9 @@ public sealed class TableBoardDirectory : IBoardDirectory
         }
 
         TextParts.Write(row, JsonColumn, TextParts.Split(JsonSerializer.Serialize(board, StorageJson.Options)));
+        Interlocked.Increment(ref generation);
         await TableCalls.RunAsync(Table, () => Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref generation);
         cache = null;
     }
 

@@ -49,7 +49,12 @@ public class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
         await Azurite.InitializeAsync();
         Connector = await RecordingConnector.StartAsync();
         await File.WriteAllTextAsync(boardFile, JsonSerializer.Serialize(Board, global::ReviewBot.Storage.StorageJson.Options));
-        _ = Server; // start the app (tables created, board seeded)
+        // The app serves at once; tables and the board are ready when /readyz says so.
+        var client = CreateClient();
+        for (var i = 0; i < 150 && !(await client.GetAsync("/readyz")).IsSuccessStatusCode; i++)
+        {
+            await Task.Delay(100);
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()

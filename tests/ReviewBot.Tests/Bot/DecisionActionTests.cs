@@ -70,7 +70,7 @@ public sealed class DecisionActionTests(BotHost host) : IClassFixture<BotHost>
         var audit = await AuditAsync(before.Reference);
         if (Changers[verb].Contains(actor))
         {
-            Assert.Equal(before.Version + 1, after.Version);
+            Assert.True(before.Version + 1 == after.Version, $"v{before.Version} → v{after.Version}; answer: {body.ToJsonString()[..Math.Min(body.ToJsonString().Length, 400)]}");
             Assert.Equal(actor, audit[^1].ActorObjectId);
         }
         else
