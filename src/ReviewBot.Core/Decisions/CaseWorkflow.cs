@@ -24,22 +24,10 @@ public sealed class CaseWorkflow
         this.calendar = calendar;
     }
 
-    /// <summary>Runs the command for <paramref name="actorObjectId"/>.</summary>
+    /// <summary>Runs the command for <paramref name="actorObjectId"/>: one read, at most one write.</summary>
     public async Task<CaseActionResult> ExecuteAsync(
         BoardConfiguration board, CaseCommand command, string actorObjectId, string? correlationId, CancellationToken cancellationToken)
     {
-        var current = await store.FindAsync(board.BoardId, command.Case, cancellationToken);
-        if (current is null)
-        {
-            return new CaseActionResult(CaseActionStatus.NotFound, null, $"There is no case {command.Case}.");
-        }
-
-        if (!command.PermittedRoles.Any(role => current.HasRole(actorObjectId, role)))
-        {
-            await AuditRefusalAsync(board, current, command, actorObjectId, correlationId, cancellationToken);
-            return new CaseActionResult(CaseActionStatus.NotAuthorised, current, $"Only {RoleNames.Either(command.PermittedRoles)} may {command.Describe()} on {current.Reference}.", command.PermittedRoles);
-        }
-
         var now = clock.GetUtcNow();
         var context = new CaseCommandContext(board, actorObjectId, now, BoardTime.Today(board, now), calendar);
         CaseActionResult? refusal = null;
@@ -47,16 +35,28 @@ public sealed class CaseWorkflow
         var result = await store.UpdateAsync(board.BoardId, command.Case, latest =>
         {
             before = latest;
-            (refusal, var change) = Decide(latest, command, context, correlationId);
+            (refusal, var change) = command.PermittedRoles.Any(role => latest.HasRole(actorObjectId, role))
+                ? Decide(latest, command, context, correlationId)
+                : (new CaseActionResult(CaseActionStatus.NotAuthorised, latest, $"Only {RoleNames.Either(command.PermittedRoles)} may {command.Describe()} on {latest.Reference}.", command.PermittedRoles), null);
             return change;
         }, cancellationToken);
 
-        return result switch
+        if (result.NotFound)
         {
-            { NotFound: true } => new CaseActionResult(CaseActionStatus.NotFound, null, $"There is no case {command.Case}."),
-            { Changed: true } => new CaseActionResult(CaseActionStatus.Applied, result.Case) { Before = before },
-            _ => (refusal ?? new CaseActionResult(CaseActionStatus.Stale, result.Case)) with { Case = result.Case },
-        };
+            return new CaseActionResult(CaseActionStatus.NotFound, null, $"There is no case {command.Case}.");
+        }
+
+        if (result.Changed)
+        {
+            return new CaseActionResult(CaseActionStatus.Applied, result.Case) { Before = before };
+        }
+
+        if (refusal?.Status == CaseActionStatus.NotAuthorised)
+        {
+            await AuditRefusalAsync(board, result.Case!, command, actorObjectId, correlationId, cancellationToken);
+        }
+
+        return (refusal ?? new CaseActionResult(CaseActionStatus.Stale, result.Case)) with { Case = result.Case };
     }
 
     private static (CaseActionResult? Refusal, CaseChange? Change) Decide(ReviewCase latest, CaseCommand command, CaseCommandContext context, string? correlationId)
