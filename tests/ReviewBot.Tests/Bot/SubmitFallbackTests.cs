@@ -58,6 +58,17 @@ public sealed class SubmitFallbackTests(FallbackBotHost host) : IClassFixture<Fa
         Assert.NotEmpty(host.Connector.Containing("out of date")); // the repeat press is told nothing changed
     }
 
+    [Fact]
+    public async Task The_welcome_card_button_starts_a_referral()
+    {
+        var response = await host.PostAsync(host.Invoke(Actors.SubGroupChair, CardVerbs.ReferralStart, []));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Starting a referral", body, StringComparison.Ordinal);
+        Assert.Contains(host.Connector.Calls, call => call.Path.Contains(Actors.SubGroupChair, StringComparison.Ordinal)
+            && call.Body!.ToJsonString().Contains("What is your name?", StringComparison.Ordinal));
+    }
+
     private JsonObject Submit(string actor, JsonObject value)
     {
         var activity = host.Activity("message", actor);
