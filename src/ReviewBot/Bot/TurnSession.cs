@@ -26,9 +26,6 @@ public sealed class TurnSession
     /// <summary>This user's dialog in this conversation; set to null to end it.</summary>
     public DialogState? Dialog { get; set; }
 
-    /// <summary>True when the conversation's address was not stored before this turn.</summary>
-    public bool IsFirstContact => loaded.Address is null;
-
     /// <summary>The key under which this user's dialog is kept.</summary>
     public string UserKey => loaded.UserKey;
 

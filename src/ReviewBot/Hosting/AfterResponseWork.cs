@@ -37,7 +37,7 @@ public sealed partial class AfterResponseWork : BackgroundService
         }
     }
 
-    /// <summary>Waits until nothing is queued or running (tests, and graceful shutdown).</summary>
+    /// <summary>Waits until nothing is queued or running (tests use it to observe what a turn set off).</summary>
     public async Task WhenIdleAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;

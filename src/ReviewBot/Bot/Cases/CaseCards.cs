@@ -83,15 +83,18 @@ public static class CaseCards
     }
 
     /// <summary>The stage in words.</summary>
-    public static string StageText(ReviewCase c) => c.Stage switch
+    public static string StageText(ReviewCase c) => StageText(c.Stage, c.Rulebook, c.Decision?.Alternative);
+
+    /// <summary>The stage in words, from the index fields lists have.</summary>
+    public static string StageText(CaseStage stage, RulebookKind rulebook, AlternativeReview? alternative = null) => stage switch
     {
         CaseStage.AwaitingRecommendation => "Waiting for the sub-group's recommendation",
         CaseStage.AwaitingChairDecision => "Waiting for the chair's decision",
         CaseStage.MoreInformationRequested => "Waiting for more information from the referrer",
-        CaseStage.ReviewInitiated => $"{ReviewName(c.Rulebook)} agreed: follow-up tasks under way",
-        CaseStage.AlternativeReviewAgreed => $"Declined: {(c.Decision?.Alternative is { } a ? AlternativeText(a).ToLowerInvariant() : "alternative review")} agreed",
+        CaseStage.ReviewInitiated => $"{ReviewName(rulebook)} agreed: follow-up tasks under way",
+        CaseStage.AlternativeReviewAgreed => $"Declined: {(alternative is { } a ? AlternativeText(a).ToLowerInvariant() : "alternative review")} agreed",
         CaseStage.Closed => "Closed",
-        _ => c.Stage.ToString(),
+        _ => stage.ToString(),
     };
 
     /// <summary>Who acts next, in words.</summary>

@@ -58,7 +58,7 @@ public sealed class CaseStatusReplies
         {
             if (summary.Stage.IsOpen())
             {
-                lines.Add($"- {summary.Reference}: {StageWords(summary.Stage)}");
+                lines.Add($"- {summary.Reference}: {CaseCards.StageText(summary.Stage, summary.Rulebook)}");
             }
         }
 
@@ -67,14 +67,4 @@ public sealed class CaseStatusReplies
             : "Your open cases (type 'status' and a reference for details):\n\n" + string.Join("\n", lines);
         await turn.SendCardAsync(turn.Card(new MessageCard("My tasks", text)), cancellationToken);
     }
-
-    private static string StageWords(CaseStage stage) => stage switch
-    {
-        CaseStage.AwaitingRecommendation => "waiting for the sub-group's recommendation",
-        CaseStage.AwaitingChairDecision => "waiting for the chair's decision",
-        CaseStage.MoreInformationRequested => "waiting for more information",
-        CaseStage.ReviewInitiated => "review agreed: follow-up tasks",
-        CaseStage.AlternativeReviewAgreed => "alternative review agreed",
-        _ => "closed",
-    };
 }

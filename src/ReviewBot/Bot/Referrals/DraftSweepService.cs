@@ -51,7 +51,8 @@ public sealed partial class DraftSweepService : BackgroundService
 
             if (stale.Dialog.RemindedAt is null)
             {
-                var endsOn = Core.Boards.BoardTime.Today(all.Count > 0 ? all[0] : DefaultBoard, stale.Dialog.UpdatedAt + lifetime);
+                var endsAt = stale.Dialog.UpdatedAt + lifetime;
+                var endsOn = all.Count > 0 ? Core.Boards.BoardTime.Today(all[0], endsAt) : DateOnly.FromDateTime(endsAt.UtcDateTime);
                 if (await conversations.TryMarkRemindedAsync(stale, now, cancellationToken))
                 {
                     await SayAsync(messenger, stale, $"You have an unfinished referral. It will be discarded on {ReferralCardMapper.Day(endsOn)} unless you carry on: type 'summary' to see where you were.", cancellationToken);
@@ -86,8 +87,6 @@ public sealed partial class DraftSweepService : BackgroundService
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
-
-    private static Core.Boards.BoardConfiguration DefaultBoard { get; } = new() { BoardId = "default", Name = "default", TenantId = string.Empty };
 
     private async Task SayAsync(TeamsMessenger messenger, StaleDialog stale, string text, CancellationToken cancellationToken)
     {

@@ -58,11 +58,7 @@ public sealed partial class ReferralDialog
             return;
         }
 
-        var context = ContextFor(turn);
-        var result = turn.Session.Dialog is { Flow: FlowName } dialog && ReferralDraft.FromJson(dialog.Json) is { } draft
-            ? conversation.Continue(draft, ReferralInput.Typed("summary"), context)
-            : conversation.Start(context);
-        await ApplyAsync(turn, turn.Session, result, action: null, cancellationToken);
+        await ApplyAsync(turn, turn.Session, ResumeOrStart(turn.Session, ContextFor(turn)), action: null, cancellationToken);
     }
 
     /// <summary>A typed answer or command while a referral is open.</summary>
@@ -109,7 +105,7 @@ public sealed partial class ReferralDialog
 
     private async Task ApplyAsync(BotTurn turn, TurnSession session, ReferralTurn result, CardAction? action, CancellationToken cancellationToken)
     {
-        session.Dialog = result.Draft is null ? null : new DialogState(FlowName, result.Draft.ToJson(), clock.GetUtcNow());
+        session.Dialog = DialogOf(result);
         if (result.Submission is { } submission)
         {
             // The draft is dropped only when the turn saves, after the case exists: a failed submit keeps it,
@@ -177,11 +173,8 @@ public sealed partial class ReferralDialog
         await turn.SayAsync(BotTexts.MovingToPrivateChat, cancellationToken);
         var address = await messenger.OpenPersonalChatAsync(turn.Activity, cancellationToken);
         var session = await TurnSession.LoadAsync(conversations, address, turn.Session.UserKey, cancellationToken);
-        var context = ContextFor(turn);
-        var result = session.Dialog is { Flow: FlowName } dialog && ReferralDraft.FromJson(dialog.Json) is { } draft
-            ? conversation.Continue(draft, ReferralInput.Typed("summary"), context)
-            : conversation.Start(context);
-        session.Dialog = result.Draft is null ? null : new DialogState(FlowName, result.Draft.ToJson(), clock.GetUtcNow());
+        var result = ResumeOrStart(session, ContextFor(turn));
+        session.Dialog = DialogOf(result);
         await session.SaveAsync(cancellationToken);
         foreach (var prompt in result.Prompts)
         {
@@ -189,6 +182,15 @@ public sealed partial class ReferralDialog
             await messenger.SendAsync(address, activity, "new referral", cancellationToken);
         }
     }
+
+    /// <summary>A referral already open in the session shows where it stands; otherwise a new one starts.</summary>
+    private ReferralTurn ResumeOrStart(TurnSession session, ReferralContext context)
+        => session.Dialog is { Flow: FlowName } dialog && ReferralDraft.FromJson(dialog.Json) is { } draft
+            ? conversation.Continue(draft, ReferralInput.Typed("summary"), context)
+            : conversation.Start(context);
+
+    private DialogState? DialogOf(ReferralTurn result)
+        => result.Draft is null ? null : new DialogState(FlowName, result.Draft.ToJson(), clock.GetUtcNow());
 
     private async Task NoOpenReferralAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
     {
