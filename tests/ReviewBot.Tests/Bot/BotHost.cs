@@ -21,6 +21,9 @@ public class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string TenantId = "tenant-host-tests";
 
+    /// <summary>The board's notification channel (a Teams channel id, as Teams writes them).</summary>
+    public const string BoardChannelId = "19:board-notices@thread.tacv2";
+
     private readonly string boardFile = Path.Combine(Path.GetTempPath(), $"reviewbot-board-{Guid.NewGuid():N}.json");
 
     public AzuriteFixture Azurite { get; } = new();
@@ -48,7 +51,9 @@ public class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await Azurite.InitializeAsync();
         Connector = await RecordingConnector.StartAsync();
-        await File.WriteAllTextAsync(boardFile, JsonSerializer.Serialize(Board, global::ReviewBot.Storage.StorageJson.Options));
+        // The board's Teams channel is reached through the recording connector too.
+        var board = Board with { Channel = new TeamChannel("team-1", BoardChannelId, Connector.ServiceUrl) };
+        await File.WriteAllTextAsync(boardFile, JsonSerializer.Serialize(board, global::ReviewBot.Storage.StorageJson.Options));
         // The app serves at once; tables and the board are ready when /readyz says so.
         var client = CreateClient();
         for (var i = 0; i < 150 && !(await client.GetAsync("/readyz")).IsSuccessStatusCode; i++)

@@ -36,6 +36,18 @@ public sealed class ReferralSubmitTests(SubmitBotHost host) : IClassFixture<Subm
         }
 
         Assert.Single(await AuditAsync(only), e => e.Action == "ReferralSubmitted");
+
+        // The board channel hears of the new case once, with no child name or narrative.
+        var notice = Assert.Single(host.Connector.Calls, call => call.Path.Contains(BotHost.BoardChannelId, StringComparison.Ordinal));
+        var noticeJson = notice.Body!.ToJsonString();
+        Assert.Contains(only.Reference.Value, noticeJson, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReferralAnswers.ChildName, noticeJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("unresponsive", noticeJson, StringComparison.Ordinal);
+
+        // The referrer finds the case in "my tasks".
+        await host.PostAsync(host.Activity("message", Actors.Referrer, "my tasks"));
+        Assert.Contains(host.Connector.Calls, call => call.Body?.ToJsonString().Contains("My tasks", StringComparison.Ordinal) == true
+            && call.Body.ToJsonString().Contains(only.Reference.Value, StringComparison.Ordinal));
     }
 
     /// <summary>A referral answered to its summary, stored as the bot stores a draft.</summary>
