@@ -64,6 +64,13 @@ public sealed record ReviewCase
     /// <summary>When the case was closed; retention runs from here.</summary>
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>
+    /// Set while something the case set off keeps failing after its last quick try (e.g. "couldn't reach Teams to
+    /// post the decision card; retrying"): kept by the store beside the case, not part of its versioned state.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? DeliveryProblem { get; init; }
+
     /// <summary>True when <paramref name="objectId"/> holds <paramref name="role"/> on this case.</summary>
     public bool HasRole(string objectId, BoardRole role)
         => Parties.Any(p => p.Role == role && string.Equals(p.ObjectId, objectId, StringComparison.OrdinalIgnoreCase));

@@ -88,7 +88,7 @@ public sealed class CaseWorkflow
             CorrelationId = correlationId,
             Detail = applied.Detail,
         };
-        return (null, new CaseChange(applied.Updated, auditEvent));
+        return (null, new CaseChange(applied.Updated, auditEvent) { Effects = Effects.CaseEffects.ForChange(latest, applied.Updated, context.Board) });
     }
 
     private Task AuditRefusalAsync(BoardConfiguration board, ReviewCase current, CaseCommand command, string actorObjectId, string? correlationId, CancellationToken cancellationToken)

@@ -66,7 +66,7 @@ public sealed class ReferralIntake
             CorrelationId = correlationId,
             Detail = outcome.Level.ToString(),
         };
-        var stored = await store.CreateAsync(newCase, created, submissionId, cancellationToken);
+        var stored = await store.CreateAsync(newCase, created, submissionId, Effects.CaseEffects.ForNewCase(newCase, board), cancellationToken);
         return new IntakeResult(stored, Created: stored.Reference == reference);
     }
 

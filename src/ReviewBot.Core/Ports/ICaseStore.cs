@@ -1,4 +1,5 @@
 using ReviewBot.Core.Cases;
+using ReviewBot.Core.Effects;
 
 namespace ReviewBot.Core.Ports;
 
@@ -23,6 +24,12 @@ public interface ICaseStore
     /// creates nothing and returns the case the first call created.
     /// </summary>
     Task<ReviewCase> CreateAsync(ReviewCase newCase, CaseEvent created, string submissionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CreateAsync(ReviewCase, CaseEvent, string, CancellationToken)"/>, writing in the same batch the
+    /// effects the new case sets off (a transactional outbox the host dispatches).
+    /// </summary>
+    Task<ReviewCase> CreateAsync(ReviewCase newCase, CaseEvent created, string submissionId, IReadOnlyList<CaseEffect> effects, CancellationToken cancellationToken);
 
     /// <summary>
     /// Reads the case, asks <paramref name="decide"/> what to change, and writes the change and its event
@@ -67,7 +74,11 @@ public interface ICaseStore
 /// <summary>A change to a case and the audit event that records it.</summary>
 /// <param name="Updated">The case after the change (the store sets <see cref="ReviewCase.Version"/>).</param>
 /// <param name="Event">The event (the store sets <see cref="CaseEvent.Version"/>).</param>
-public sealed record CaseChange(ReviewCase Updated, CaseEvent Event);
+public sealed record CaseChange(ReviewCase Updated, CaseEvent Event)
+{
+    /// <summary>What the change sets off, written in the same conditional batch (the outbox).</summary>
+    public IReadOnlyList<CaseEffect> Effects { get; init; } = [];
+}
 
 /// <summary>The result of <see cref="ICaseStore.UpdateAsync"/>.</summary>
 /// <param name="Case">The case as stored after the call (null when not found).</param>

@@ -13,8 +13,6 @@ public sealed partial class ReferralConversation
 {
     private const string StaleCard = "That card was for an earlier question. Here's where we are now.";
 
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     private readonly TimeProvider time;
 
     /// <summary>Creates the conversation; <paramref name="time"/> gives "today" in UK local time.</summary>
@@ -399,10 +397,10 @@ public sealed partial class ReferralConversation
         => ReferralSummaryBuilder.Build(draft.Referral, context, draft.DraftId, isReview, isReview ? Evaluate(draft.Referral, context) : null);
 
     private CriteriaOutcome Evaluate(Referral referral, ReferralContext context)
-        => context.Rulebook.Evaluate(referral, context.Board, Today());
+        => context.Rulebook.Evaluate(referral, context.Board, Today(context));
 
     private Step? Find(ReferralDraft draft, ReferralContext context)
-        => StepCatalog.Find(draft.StepId, draft.Referral, context, Today());
+        => StepCatalog.Find(draft.StepId, draft.Referral, context, Today(context));
 
     /// <summary>
     /// What an edit from the summary walks through: a person's or key date's own questions, the whole loop
@@ -438,7 +436,7 @@ public sealed partial class ReferralConversation
         };
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), UkTime).DateTime);
+    private DateOnly Today(ReferralContext context) => Boards.BoardTime.Today(context.Board, time.GetUtcNow());
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

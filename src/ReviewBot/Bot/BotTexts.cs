@@ -20,4 +20,10 @@ public static class BotTexts
 
     /// <summary>Case details are never asked for in a shared conversation.</summary>
     public const string MovingToPrivateChat = "Referral details are personal data, so I'll continue with you in a private chat. Look for a message from me there.";
+
+    /// <summary>Teams would not open a 1:1 chat (an outage, or the app not installed for the person).</summary>
+    public const string PrivateChatUnavailable = "Referral details are personal data, so referrals happen in a private chat with me, but I couldn't open one just now. Please open a chat with ReviewBot yourself and type 'refer', or try again in a few minutes.";
+
+    /// <summary>Teams did not take a reply.</summary>
+    public const string TeamsUnavailable = "Your action was saved, but I couldn't reach Teams to show the result. It will catch up shortly.";
 }

@@ -60,6 +60,15 @@ public sealed partial class ReviewBotActivityHandler : IBot
             LogStoreUnavailable(logger, turn.Activity.Type, turn.Activity.Id);
             await ApologiseAsync(turn, BotTexts.StoreUnavailable, ct);
         }
+        catch (Exception e) when (e is ConnectorException or HttpRequestException)
+        {
+            // The turn's state is saved; only a reply failed. A card press still hears why; a 500 would make Teams resend.
+            LogReplyFailed(logger, turn.Activity.Id, e.GetType().Name);
+            if (turn.Activity.Type == ActivityTypes.Invoke)
+            {
+                turn.InvokeResponse = AdaptiveCardInvokeResponses.Message(BotTexts.TeamsUnavailable);
+            }
+        }
     }
 
     private async Task<bool> TryTurnAsync(ITurnContext context, CancellationToken cancellationToken)
@@ -165,6 +174,9 @@ public sealed partial class ReviewBotActivityHandler : IBot
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Concurrent turns in one conversation (activity {ActivityId}); running the turn again on the fresh state")]
     private static partial void LogConversationConflict(ILogger logger, string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A reply in activity {ActivityId} could not be sent ({ErrorType})")]
+    private static partial void LogReplyFailed(ILogger logger, string? activityId, string errorType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Unknown card verb in activity {ActivityId}")]
     private static partial void LogUnknownVerb(ILogger logger, string? activityId);

@@ -1,6 +1,7 @@
 using ReviewBot.Bot;
 using ReviewBot.Bot.Actions;
 using ReviewBot.Bot.Cases;
+using ReviewBot.Bot.Effects;
 using ReviewBot.Bot.Messaging;
 using ReviewBot.Bot.Referrals;
 using ReviewBot.Bot.Reminders;
@@ -11,6 +12,7 @@ using ReviewBot.Core.Referrals;
 using ReviewBot.Graph;
 using Microsoft.Extensions.Options;
 using ReviewBot.Storage;
+using ReviewBot.Sweeps;
 using ReviewBot.Teams;
 
 namespace ReviewBot.Hosting;
@@ -30,22 +32,23 @@ public static class ReviewBotHost
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
         services.AddOptions<SweepOptions>().Bind(configuration.GetSection(SweepOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EffectOptions>().Bind(configuration.GetSection(EffectOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(WorkingDayCalendar.EnglandAndWales);
         services.AddSingleton<ReferralConversation>();
         services.AddSingleton<ReferralIntake>();
         services.AddSingleton<CaseWorkflow>();
 
-        services.AddSingleton<AfterResponseWork>();
-        services.AddHostedService(sp => sp.GetRequiredService<AfterResponseWork>());
+        services.AddSingleton<EffectDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EffectDispatcher>());
         services.AddSingleton<DeadlineSweepService>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweepService>());
         services.AddSingleton<DraftSweepService>();
         services.AddHostedService(sp => sp.GetRequiredService<DraftSweepService>());
 
-        // Per turn (and per after-response item): these hold the connector's typed HttpClient.
+        // Per turn (and per effect run): these hold the connector's typed HttpClient.
         services.AddScoped<TeamsMessenger>();
-        services.AddScoped<CaseNotifications>();
+        services.AddScoped<EffectRunner>();
         services.AddScoped<CaseStatusReplies>();
         services.AddScoped<ReferralDialog>();
         services.AddScoped<ChatCommands>();

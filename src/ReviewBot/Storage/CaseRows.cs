@@ -60,6 +60,16 @@ internal static class CaseRows
     public static string Posted(CaseReference reference, PostedCard card)
         => PostedPrefix(reference) + TableKeys.Join(TableKeys.Escape(card.Purpose), TableKeys.Escape(card.ConversationId));
 
+    /// <summary>The row remembering a posted card.</summary>
+    public static TableEntity PostedRow(string partition, CaseReference reference, PostedCard card) => new(partition, Posted(reference, card))
+    {
+        [CaseColumn] = reference.Value,
+        ["Purpose"] = card.Purpose,
+        ["ConversationId"] = card.ConversationId,
+        ["ActivityId"] = card.ActivityId,
+        ["Viewer"] = card.ViewerObjectId,
+    };
+
     public static string ChunkPrefix(CaseReference reference, string chunkSet) => TableKeys.Join("chunk", Ref(reference), chunkSet, string.Empty);
 
     public static string Chunk(CaseReference reference, string chunkSet, int index)

@@ -1,64 +1,45 @@
 using Microsoft.Extensions.Options;
+using ReviewBot.Core.Boards;
 using ReviewBot.Core.Ports;
+using ReviewBot.Sweeps;
 
 namespace ReviewBot.Storage;
 
-/// <summary>Runs <see cref="RetentionSweeper"/> once storage is ready, then every <see cref="StorageOptions.RetentionSweepInterval"/>.</summary>
-public sealed partial class RetentionSweepService : BackgroundService
+/// <summary>Runs <see cref="RetentionSweeper"/> board by board once storage is ready, then every <see cref="StorageOptions.RetentionSweepInterval"/>.</summary>
+public sealed class RetentionSweepService : PeriodicSweep<BoardConfiguration>
 {
     private readonly RetentionSweeper sweeper;
-    private readonly TableStorageReadiness readiness;
+    private readonly IBoardDirectory boards;
     private readonly StorageOptions options;
-    private readonly TimeProvider time;
-    private readonly ILogger<RetentionSweepService> logger;
 
     /// <summary>Creates the service.</summary>
     public RetentionSweepService(
-        RetentionSweeper sweeper, TableStorageReadiness readiness, IOptions<StorageOptions> options, TimeProvider timeProvider, ILogger<RetentionSweepService> logger)
+        RetentionSweeper sweeper, IBoardDirectory boards, TableStorageReadiness readiness, IOptions<StorageOptions> options, TimeProvider timeProvider,
+        ILogger<RetentionSweepService> logger)
+        : base(readiness, timeProvider, logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.sweeper = sweeper;
-        this.readiness = readiness;
+        this.boards = boards;
         this.options = options.Value;
-        time = timeProvider;
-        this.logger = logger;
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.RetentionSweepEnabled)
-        {
-            return;
-        }
+    protected override string Name => "Retention";
 
-        await readiness.WhenReadyAsync(stoppingToken).ConfigureAwait(false);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                LogSwept(await sweeper.SweepAsync(stoppingToken).ConfigureAwait(false));
-            }
-            catch (StoreUnavailableException e)
-            {
-                LogUnavailable(e);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A sweep that fails (say, on one unreadable row) must not stop the bot; it runs again next interval.
-                LogFailed(e);
-            }
+    /// <inheritdoc />
+    protected override TimeSpan Interval => options.RetentionSweepInterval;
 
-            await Task.Delay(options.RetentionSweepInterval, time, stoppingToken).ConfigureAwait(false);
-        }
-    }
+    /// <inheritdoc />
+    protected override bool Enabled => options.RetentionSweepEnabled;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep erased {Count} cases")]
-    private partial void LogSwept(int count);
+    /// <inheritdoc />
+    protected override Task<IReadOnlyList<BoardConfiguration>> FindAsync(CancellationToken cancellationToken) => boards.ListAsync(cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention sweep skipped: table storage unreachable")]
-    private partial void LogUnavailable(Exception exception);
+    /// <inheritdoc />
+    protected override async Task<bool> HandleAsync(BoardConfiguration item, CancellationToken cancellationToken)
+        => await sweeper.SweepBoardAsync(item, cancellationToken).ConfigureAwait(false) > 0;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Retention sweep failed")]
-    private partial void LogFailed(Exception exception);
+    /// <inheritdoc />
+    protected override string Describe(BoardConfiguration item) => $"board {item.BoardId}";
 }

@@ -1,3 +1,4 @@
+using ReviewBot.Core.Boards;
 using ReviewBot.Core.Ports;
 
 namespace ReviewBot.Storage;
@@ -32,23 +33,34 @@ public sealed partial class RetentionSweeper
     /// <returns>How many cases were erased.</returns>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         var erased = 0;
         foreach (var board in await boards.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            var closedBefore = now.AddDays(-board.RetentionDays);
-            var expired = await cases.ListClosedBeforeAsync(board.BoardId, closedBefore, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var summary in expired)
-            {
-                var record = new ErasureRecord(summary.Reference, now, Actor, $"Retention period of {board.RetentionDays} days after closure ended");
-                await cases.EraseAsync(board.BoardId, summary.Reference, record, cancellationToken).ConfigureAwait(false);
-                LogErased(summary.Reference.Value, board.BoardId);
-                erased++;
-            }
-
-            await cases.CollectOrphanChunksAsync(board.BoardId, OrphanChunkAge, cancellationToken).ConfigureAwait(false);
+            erased += await SweepBoardAsync(board, cancellationToken).ConfigureAwait(false);
         }
 
+        return erased;
+    }
+
+    /// <summary>Erases one board's closed cases past retention, then its orphaned chunk rows.</summary>
+    /// <returns>How many cases were erased.</returns>
+    public async Task<int> SweepBoardAsync(BoardConfiguration board, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        var now = time.GetUtcNow();
+        var erased = 0;
+        var closedBefore = now.AddDays(-board.RetentionDays);
+        var expired = await cases.ListClosedBeforeAsync(board.BoardId, closedBefore, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var summary in expired)
+        {
+            // Erasure is conditional on the head it read, so two instances erasing at once do it once.
+            var record = new ErasureRecord(summary.Reference, now, Actor, $"Retention period of {board.RetentionDays} days after closure ended");
+            await cases.EraseAsync(board.BoardId, summary.Reference, record, cancellationToken).ConfigureAwait(false);
+            LogErased(summary.Reference.Value, board.BoardId);
+            erased++;
+        }
+
+        await cases.CollectOrphanChunksAsync(board.BoardId, OrphanChunkAge, cancellationToken).ConfigureAwait(false);
         return erased;
     }
 

@@ -38,6 +38,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<BoardSeeder>();
         services.TryAddSingleton<RetentionSweeper>();
         services.TryAddSingleton<TableStorageReadiness>();
+        services.TryAddSingleton<Sweeps.IStorageReadiness>(sp => sp.GetRequiredService<TableStorageReadiness>());
+        services.TryAddSingleton<TableEffectOutbox>();
         services.AddHostedService<TableStorageInitializer>();
         services.AddHostedService<RetentionSweepService>();
         services.AddHealthChecks().AddCheck<TableStorageHealthCheck>(HealthCheckName, tags: ["ready"], timeout: TimeSpan.FromSeconds(5));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using ReviewBot.Core.Cases;
+using ReviewBot.Core.Effects;
 using ReviewBot.Core.Ports;
 
 namespace ReviewBot.Storage;
@@ -95,8 +96,14 @@ public sealed partial class TableCaseStore : ICaseStore
     }
 
     /// <inheritdoc />
-    public async Task<ReviewCase> CreateAsync(ReviewCase newCase, CaseEvent created, string submissionId, CancellationToken cancellationToken)
+    public Task<ReviewCase> CreateAsync(ReviewCase newCase, CaseEvent created, string submissionId, CancellationToken cancellationToken)
+        => CreateAsync(newCase, created, submissionId, [], cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<ReviewCase> CreateAsync(
+        ReviewCase newCase, CaseEvent created, string submissionId, IReadOnlyList<CaseEffect> effects, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(effects);
         ArgumentNullException.ThrowIfNull(newCase);
         ArgumentNullException.ThrowIfNull(created);
         ArgumentException.ThrowIfNullOrWhiteSpace(submissionId);
@@ -126,6 +133,7 @@ public sealed partial class TableCaseStore : ICaseStore
             new(TableTransactionActionType.Add, AuditChangeRow(partition, created with { Version = 1, StageAfter = stored.Stage }, write.WriteId)),
         ];
         actions.AddRange(CaseRows.RoleRows(partition, stored).Values.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
+        actions.AddRange(EffectRows.Add(partition, newCase.BoardId, stored, effects, time.GetUtcNow()));
         try
         {
             await CommitAsync(reference, write, actions, cancellationToken).ConfigureAwait(false);
@@ -173,12 +181,19 @@ public sealed partial class TableCaseStore : ICaseStore
             var version = loaded.Case.Version + 1;
             var updated = change.Updated with { Version = version };
             var write = Prepare(partition, updated);
+            if (updated.DeliveryProblem is { } problem)
+            {
+                // Not part of the case: kept until the dispatcher clears it.
+                write.Head[EffectRows.DeliveryProblemColumn] = problem;
+            }
+
             List<TableTransactionAction> actions =
             [
                 new(TableTransactionActionType.UpdateReplace, write.Head, loaded.Head.ETag),
                 new(TableTransactionActionType.Add, AuditChangeRow(partition, Stamp(change.Event, loaded.Case, updated), write.WriteId)),
             ];
             actions.AddRange(RoleChanges(partition, loaded.Case, updated));
+            actions.AddRange(EffectRows.Add(partition, boardId, updated, change.Effects, time.GetUtcNow()));
             try
             {
                 await CommitAsync(reference, write, actions, cancellationToken).ConfigureAwait(false);
@@ -230,14 +245,7 @@ public sealed partial class TableCaseStore : ICaseStore
     public async Task RecordPostedCardAsync(string boardId, CaseReference reference, PostedCard card, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var row = new TableEntity(CaseRows.Partition(boardId), CaseRows.Posted(reference, card))
-        {
-            [CaseRows.CaseColumn] = reference.Value,
-            ["Purpose"] = card.Purpose,
-            ["ConversationId"] = card.ConversationId,
-            ["ActivityId"] = card.ActivityId,
-            ["Viewer"] = card.ViewerObjectId,
-        };
+        var row = CaseRows.PostedRow(CaseRows.Partition(boardId), reference, card);
         await TableCalls.RunAsync(Table, () => Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
@@ -500,7 +508,8 @@ public sealed partial class TableCaseStore : ICaseStore
             {
                 var reviewCase = JsonSerializer.Deserialize<ReviewCase>(json, StorageJson.Options)
                     ?? throw new InvalidDataException($"Case {reference} is stored as null.");
-                return new LoadedCase(reviewCase, head.Value!);
+                var problem = head.Value!.GetString(EffectRows.DeliveryProblemColumn);
+                return new LoadedCase(reviewCase with { DeliveryProblem = string.IsNullOrEmpty(problem) ? null : problem }, head.Value!);
             }
 
             // The head moved on and its old chunks went between our two reads: read the new head.

@@ -1,7 +1,7 @@
 namespace ReviewBot.Storage;
 
 /// <summary>Whether the tables exist and the boards are seeded; until then the app is not ready.</summary>
-public sealed class TableStorageReadiness
+public sealed class TableStorageReadiness : Sweeps.IStorageReadiness
 {
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile string? problem;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Ports;
-using ReviewBot.Hosting;
+using ReviewBot.Bot.Effects;
 using ReviewBot.Testing;
 
 namespace ReviewBot.Tests.Bot;
@@ -74,7 +74,7 @@ public class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
     public Task<HttpResponseMessage> PostAsync(JsonObject activity) => CreateClient().PostAsJsonAsync("/api/messages", activity);
 
     /// <summary>Waits until everything queued after responses has run.</summary>
-    public Task AfterResponsesAsync() => Services.GetRequiredService<AfterResponseWork>().WhenIdleAsync(TimeSpan.FromSeconds(30));
+    public Task AfterResponsesAsync() => Services.GetRequiredService<EffectDispatcher>().WhenIdleAsync(TimeSpan.FromSeconds(30));
 
     /// <summary>An activity from a person in their 1:1 chat with the bot.</summary>
     public JsonObject Activity(string type, string actorObjectId, string? text = null) => new()

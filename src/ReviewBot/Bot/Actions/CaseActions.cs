@@ -1,12 +1,13 @@
 using System.Globalization;
 using ReviewBot.Bot.Cases;
+using ReviewBot.Bot.Effects;
 using ReviewBot.Cards;
 using ReviewBot.Cards.Models;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Decisions;
+using ReviewBot.Core.Effects;
 using ReviewBot.Core.Ports;
-using ReviewBot.Hosting;
 
 namespace ReviewBot.Bot.Actions;
 
@@ -20,15 +21,15 @@ public sealed class CaseActions : ICardActionHandler
 {
     private readonly CaseWorkflow workflow;
     private readonly ICaseStore cases;
-    private readonly AfterResponseWork afterResponse;
+    private readonly EffectDispatcher effects;
     private readonly TimeProvider clock;
 
     /// <summary>Creates the handler.</summary>
-    public CaseActions(CaseWorkflow workflow, ICaseStore cases, AfterResponseWork afterResponse, TimeProvider clock)
+    public CaseActions(CaseWorkflow workflow, ICaseStore cases, EffectDispatcher effects, TimeProvider clock)
     {
         this.workflow = workflow;
         this.cases = cases;
-        this.afterResponse = afterResponse;
+        this.effects = effects;
         this.clock = clock;
     }
 
@@ -88,10 +89,10 @@ public sealed class CaseActions : ICardActionHandler
             await turn.SayAsync(result.Problem!, cancellationToken);
         }
 
-        if (result is { Applied: true, Before: { } before })
+        if (result.Applied)
         {
-            afterResponse.Enqueue($"notify {current.Reference} v{current.Version}", (services, ct) =>
-                services.GetRequiredService<CaseNotifications>().CaseChangedAsync(board, before, current, ct));
+            // The change's effects were written with it; this only runs them at once.
+            effects.Dispatch(board.BoardId, current.Reference, current.Version);
         }
     }
 
@@ -105,25 +106,17 @@ public sealed class CaseActions : ICardActionHandler
             return;
         }
 
-        await turn.ReplaceActedCardAsync(action, turn.Card(ViewFor(action.Field("card") ?? CaseNotifications.RecommendationCard, current, board, actor)), cancellationToken);
+        await turn.ReplaceActedCardAsync(action, turn.Card(ViewFor(action.Field("card"), current, board, actor)), cancellationToken);
     }
 
-    private ICardModel ViewFor(string purpose, ReviewCase c, BoardConfiguration board, string viewer)
-    {
-        var today = BoardTime.Today(board, clock.GetUtcNow());
-        return purpose switch
-        {
-            CaseNotifications.DecisionCard when c.Recommendation is not null => CaseCards.Decision(c, board, viewer, today),
-            CaseNotifications.ChecklistCard => CaseCards.Checklist(c, board),
-            _ => CaseCards.Recommendation(c, board, viewer, today),
-        };
-    }
+    private ICardModel ViewFor(string? purpose, ReviewCase c, BoardConfiguration board, string viewer)
+        => CaseViews.For(purpose, c, board, viewer, BoardTime.Today(board, clock.GetUtcNow()));
 
     private static string PurposeOf(CardAction action) => action.Verb switch
     {
-        _ when action.Verb.StartsWith("decision.", StringComparison.Ordinal) => CaseNotifications.DecisionCard,
-        CardVerbs.TaskTick => CaseNotifications.ChecklistCard,
-        _ => CaseNotifications.RecommendationCard,
+        _ when action.Verb.StartsWith("decision.", StringComparison.Ordinal) => CaseCardPurposes.Decision,
+        CardVerbs.TaskTick => CaseCardPurposes.Checklist,
+        _ => CaseCardPurposes.Recommendation,
     };
 
     private static CaseCommand CommandFor(CardAction action, CaseReference reference)

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using ReviewBot.Bot.Messaging;
+using ReviewBot.Core.Boards;
 using ReviewBot.Core.Ports;
-using ReviewBot.Hosting;
+using ReviewBot.Sweeps;
 using ReviewBot.Teams;
 
 namespace ReviewBot.Bot.Referrals;
@@ -9,97 +10,93 @@ namespace ReviewBot.Bot.Referrals;
 /// <summary>
 /// Referral drafts untouched for the board's draft lifetime are discarded after one reminder: the
 /// reminder goes two days before the end, and a draft touched since is left alone (the store's
-/// conditional delete sees the change).
+/// conditional delete and mark, on the ETag the sweep read, see the change).
 /// </summary>
-public sealed partial class DraftSweepService : BackgroundService
+public sealed class DraftSweepService : PeriodicSweep<DraftSweepService.StaleDraft>
 {
     private readonly IConversationStore conversations;
     private readonly IBoardDirectory boards;
     private readonly IServiceScopeFactory scopes;
-    private readonly TimeProvider clock;
     private readonly IOptions<SweepOptions> options;
-    private readonly ILogger<DraftSweepService> logger;
 
     /// <summary>Creates the sweeper.</summary>
-    public DraftSweepService(IConversationStore conversations, IBoardDirectory boards, IServiceScopeFactory scopes, TimeProvider clock, IOptions<SweepOptions> options, ILogger<DraftSweepService> logger)
+    public DraftSweepService(
+        IConversationStore conversations, IBoardDirectory boards, IServiceScopeFactory scopes, IStorageReadiness readiness, TimeProvider clock,
+        IOptions<SweepOptions> options, ILogger<DraftSweepService> logger)
+        : base(readiness, clock, logger)
     {
         this.conversations = conversations;
         this.boards = boards;
         this.scopes = scopes;
-        this.clock = clock;
         this.options = options;
-        this.logger = logger;
     }
 
-    /// <summary>Reminds or discards every stale draft once; returns (reminded, discarded).</summary>
-    public async Task<(int Reminded, int Discarded)> SweepAsync(CancellationToken cancellationToken)
+    /// <inheritdoc />
+    protected override string Name => "Draft";
+
+    /// <inheritdoc />
+    protected override TimeSpan Interval => options.Value.DraftInterval;
+
+    /// <inheritdoc />
+    protected override async Task<IReadOnlyList<StaleDraft>> FindAsync(CancellationToken cancellationToken)
     {
         var all = await boards.ListAsync(cancellationToken);
         // One deployment usually serves one board; with several, the shortest lifetime protects everyone's data.
         var lifetime = TimeSpan.FromDays(all.Count == 0 ? 14 : all.Min(b => b.DraftLifetimeDays));
         var warning = TimeSpan.FromDays(Math.Min(2, lifetime.TotalDays / 2));
-        var now = clock.GetUtcNow();
-        var (reminded, discarded) = (0, 0);
-        await using var scope = scopes.CreateAsyncScope();
-        var messenger = scope.ServiceProvider.GetRequiredService<TeamsMessenger>();
-        await foreach (var stale in conversations.ListDialogsUpdatedBeforeAsync(now - lifetime + warning, cancellationToken))
+        var board = all.Count > 0 ? all[0] : null;
+        var found = new List<StaleDraft>();
+        await foreach (var stale in conversations.ListDialogsUpdatedBeforeAsync(Clock.GetUtcNow() - lifetime + warning, cancellationToken))
         {
-            if (stale.Dialog.Flow != ReferralDialog.FlowName)
+            if (stale.Dialog.Flow == ReferralDialog.FlowName)
             {
-                continue;
-            }
-
-            if (stale.Dialog.RemindedAt is null)
-            {
-                var endsAt = stale.Dialog.UpdatedAt + lifetime;
-                var endsOn = all.Count > 0 ? Core.Boards.BoardTime.Today(all[0], endsAt) : DateOnly.FromDateTime(endsAt.UtcDateTime);
-                if (await conversations.TryMarkRemindedAsync(stale, now, cancellationToken))
-                {
-                    await SayAsync(messenger, stale, $"You have an unfinished referral. It will be discarded on {ReferralCardMapper.Day(endsOn)} unless you carry on: type 'summary' to see where you were.", cancellationToken);
-                    reminded++;
-                }
-            }
-            else if (stale.Dialog.UpdatedAt <= now - lifetime && await conversations.TryDeleteDialogAsync(stale, cancellationToken))
-            {
-                await SayAsync(messenger, stale, "Your unfinished referral was discarded because it had not been touched for a while. Type 'refer' to start again.", cancellationToken);
-                discarded++;
+                found.Add(new StaleDraft(stale, lifetime, board));
             }
         }
 
-        return (reminded, discarded);
+        return found;
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Describe(StaleDraft item) => "a referral draft";
+
+    /// <inheritdoc />
+    protected override async Task<bool> HandleAsync(StaleDraft item, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.DraftInterval, clock);
-        do
+        var (stale, lifetime, board) = item;
+        var now = Clock.GetUtcNow();
+        if (stale.Dialog.RemindedAt is null)
         {
-            try
+            var endsAt = stale.Dialog.UpdatedAt + lifetime;
+            var endsOn = board is not null ? BoardTime.Today(board, endsAt) : DateOnly.FromDateTime(endsAt.UtcDateTime);
+            if (await conversations.TryMarkRemindedAsync(stale, now, cancellationToken))
             {
-                var (reminded, discarded) = await SweepAsync(stoppingToken);
-                LogSwept(logger, reminded, discarded);
-            }
-            catch (StoreUnavailableException)
-            {
-                LogStoreDown(logger);
+                await SayAsync(stale, $"You have an unfinished referral. It will be discarded on {ReferralCardMapper.Day(endsOn)} unless you carry on: type 'summary' to see where you were.", cancellationToken);
+                return true;
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        else if (stale.Dialog.UpdatedAt <= now - lifetime && await conversations.TryDeleteDialogAsync(stale, cancellationToken))
+        {
+            await SayAsync(stale, "Your unfinished referral was discarded because it had not been touched for a while. Type 'refer' to start again.", cancellationToken);
+            return true;
+        }
+
+        return false;
     }
 
-    private async Task SayAsync(TeamsMessenger messenger, StaleDialog stale, string text, CancellationToken cancellationToken)
+    private async Task SayAsync(StaleDialog stale, string text, CancellationToken cancellationToken)
     {
         var snapshot = await conversations.LoadAsync(stale.ConversationId, stale.UserKey, cancellationToken);
         if (snapshot.Address is { } address)
         {
-            await messenger.SendAsync(address, Activity.CreateMessage(text), "referral draft", cancellationToken);
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<TeamsMessenger>().SendAsync(address, Activity.CreateMessage(text), "referral draft", cancellationToken);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Draft sweep: {Reminded} reminded, {Discarded} discarded")]
-    private static partial void LogSwept(ILogger logger, int reminded, int discarded);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Draft sweep skipped: the store is unavailable")]
-    private static partial void LogStoreDown(ILogger logger);
+    /// <summary>A stale draft with the lifetime it is judged by and the board whose calendar names the day.</summary>
+    /// <param name="Stale">The dialog as listed (its ETag guards the mark and the delete).</param>
+    /// <param name="Lifetime">The draft lifetime.</param>
+    /// <param name="Board">The board, when there is one.</param>
+    public sealed record StaleDraft(StaleDialog Stale, TimeSpan Lifetime, BoardConfiguration? Board);
 }

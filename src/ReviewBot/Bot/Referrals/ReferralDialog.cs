@@ -1,10 +1,9 @@
-using ReviewBot.Bot.Cases;
+using ReviewBot.Bot.Effects;
 using ReviewBot.Bot.Messaging;
 using ReviewBot.Cards;
 using ReviewBot.Core.Intake;
 using ReviewBot.Core.Ports;
 using ReviewBot.Core.Referrals;
-using ReviewBot.Hosting;
 using ReviewBot.Teams;
 
 namespace ReviewBot.Bot.Referrals;
@@ -24,21 +23,21 @@ public sealed partial class ReferralDialog
     private readonly ICaseStore cases;
     private readonly IConversationStore conversations;
     private readonly TeamsMessenger messenger;
-    private readonly AfterResponseWork afterResponse;
+    private readonly EffectDispatcher effects;
     private readonly TimeProvider clock;
     private readonly ILogger<ReferralDialog> logger;
 
     /// <summary>Creates the dialog.</summary>
     public ReferralDialog(
         ReferralConversation conversation, ReferralIntake intake, ICaseStore cases, IConversationStore conversations,
-        TeamsMessenger messenger, AfterResponseWork afterResponse, TimeProvider clock, ILogger<ReferralDialog> logger)
+        TeamsMessenger messenger, EffectDispatcher effects, TimeProvider clock, ILogger<ReferralDialog> logger)
     {
         this.conversation = conversation;
         this.intake = intake;
         this.cases = cases;
         this.conversations = conversations;
         this.messenger = messenger;
-        this.afterResponse = afterResponse;
+        this.effects = effects;
         this.clock = clock;
         this.logger = logger;
     }
@@ -136,8 +135,8 @@ public sealed partial class ReferralDialog
 
         if (intakeResult.Created)
         {
-            afterResponse.Enqueue($"notify new case {reviewCase.Reference}", (services, ct) =>
-                services.GetRequiredService<CaseNotifications>().ReferralReceivedAsync(board, reviewCase, ct));
+            // The recommendation cards and the board's notice were written with the case; this runs them at once.
+            effects.Dispatch(board.BoardId, reviewCase.Reference, reviewCase.Version);
         }
     }
 
@@ -170,8 +169,20 @@ public sealed partial class ReferralDialog
 
     private async Task StartPrivatelyAsync(BotTurn turn, CancellationToken cancellationToken)
     {
+        ConversationAddress address;
+        try
+        {
+            address = await messenger.OpenPersonalChatAsync(turn.Activity, cancellationToken);
+        }
+        catch (Exception e) when (e is ConnectorException or HttpRequestException)
+        {
+            // Teams could not open the chat: say so plainly rather than fail the turn.
+            LogPrivateChatFailed(logger, e.GetType().Name);
+            await turn.SayAsync(BotTexts.PrivateChatUnavailable, cancellationToken);
+            return;
+        }
+
         await turn.SayAsync(BotTexts.MovingToPrivateChat, cancellationToken);
-        var address = await messenger.OpenPersonalChatAsync(turn.Activity, cancellationToken);
         var session = await TurnSession.LoadAsync(conversations, address, turn.Session.UserKey, cancellationToken);
         var result = ResumeOrStart(session, ContextFor(turn));
         session.Dialog = DialogOf(result);
@@ -236,6 +247,9 @@ public sealed partial class ReferralDialog
 
         return values;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A private chat for a referral could not be opened ({ErrorType})")]
+    private static partial void LogPrivateChatFailed(ILogger logger, string errorType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Referral submitted as {CaseReference} (new case: {Created})")]
     private static partial void LogSubmitted(ILogger logger, string caseReference, bool created);

@@ -6,7 +6,7 @@ using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Deadlines;
 using ReviewBot.Core.Ports;
-using ReviewBot.Hosting;
+using ReviewBot.Sweeps;
 
 namespace ReviewBot.Bot.Reminders;
 
@@ -14,14 +14,13 @@ namespace ReviewBot.Bot.Reminders;
 /// Sends due reminders. Each due entry is claimed first (so several instances and restarts send it once),
 /// the case is re-read to check the reminder still stands, and the entry is removed when handled.
 /// </summary>
-public sealed partial class DeadlineSweepService : BackgroundService
+public sealed partial class DeadlineSweepService : PeriodicSweep<ClaimableDeadline>
 {
     private readonly IDeadlineIndex deadlines;
     private readonly ICaseStore cases;
     private readonly IBoardDirectory boards;
     private readonly IServiceScopeFactory scopes;
     private readonly ICardRenderer cards;
-    private readonly TimeProvider clock;
     private readonly IOptions<SweepOptions> options;
     private readonly ILogger<DeadlineSweepService> logger;
     private readonly string instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -29,58 +28,46 @@ public sealed partial class DeadlineSweepService : BackgroundService
     /// <summary>Creates the sweeper.</summary>
     public DeadlineSweepService(
         IDeadlineIndex deadlines, ICaseStore cases, IBoardDirectory boards, IServiceScopeFactory scopes, ICardRenderer cards,
-        TimeProvider clock, IOptions<SweepOptions> options, ILogger<DeadlineSweepService> logger)
+        IStorageReadiness readiness, TimeProvider clock, IOptions<SweepOptions> options, ILogger<DeadlineSweepService> logger)
+        : base(readiness, clock, logger)
     {
         this.deadlines = deadlines;
         this.cases = cases;
         this.boards = boards;
         this.scopes = scopes;
         this.cards = cards;
-        this.clock = clock;
         this.options = options;
         this.logger = logger;
     }
 
-    /// <summary>Handles every due entry once; returns how many reminders were sent.</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var sent = 0;
-        await using var scope = scopes.CreateAsyncScope();
-        var messenger = scope.ServiceProvider.GetRequiredService<TeamsMessenger>();
-        foreach (var due in await deadlines.GetDueAsync(now, 100, cancellationToken))
-        {
-            if (!await deadlines.TryClaimAsync(due, instance, now + options.Value.ClaimDuration, cancellationToken))
-            {
-                continue;
-            }
-
-            sent += await RemindAsync(due.Deadline, messenger, cancellationToken) ? 1 : 0;
-            await deadlines.CompleteAsync(due, cancellationToken);
-        }
-
-        return sent;
-    }
+    /// <inheritdoc />
+    protected override string Name => "Deadline";
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.DeadlineInterval;
+
+    /// <inheritdoc />
+    protected override Task<IReadOnlyList<ClaimableDeadline>> FindAsync(CancellationToken cancellationToken)
+        => deadlines.GetDueAsync(Clock.GetUtcNow(), 100, cancellationToken);
+
+    /// <inheritdoc />
+    protected override string Describe(ClaimableDeadline item) => $"{item.Deadline.Case} {item.Deadline.Kind}";
+
+    /// <inheritdoc />
+    protected override async Task<bool> HandleAsync(ClaimableDeadline item, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.DeadlineInterval, clock);
-        do
+        if (!await deadlines.TryClaimAsync(item, instance, Clock.GetUtcNow() + options.Value.ClaimDuration, cancellationToken))
         {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (StoreUnavailableException)
-            {
-                LogStoreDown(logger);
-            }
+            return false;
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+
+        // A reminder that throws keeps its claim until it expires, then is tried again.
+        var reminded = await RemindAsync(item.Deadline, cancellationToken);
+        await deadlines.CompleteAsync(item, cancellationToken);
+        return reminded;
     }
 
-    private async Task<bool> RemindAsync(Deadline deadline, TeamsMessenger messenger, CancellationToken cancellationToken)
+    private async Task<bool> RemindAsync(Deadline deadline, CancellationToken cancellationToken)
     {
         var board = await boards.GetAsync(deadline.BoardId, cancellationToken);
         var c = board is null ? null : await cases.FindAsync(deadline.BoardId, deadline.Case, cancellationToken);
@@ -89,11 +76,13 @@ public sealed partial class DeadlineSweepService : BackgroundService
             return false;
         }
 
-        var clockView = Referrals.ReferralCardMapper.Clock(c.Clocks.Last(k => k.Kind == ClockKinds.ChairDecision), BoardTime.Today(board, clock.GetUtcNow()));
+        var clockView = Referrals.ReferralCardMapper.Clock(c.Clocks.Last(k => k.Kind == ClockKinds.ChairDecision), BoardTime.Today(board, Clock.GetUtcNow()));
         var offset = DeadlinePlanner.ReminderOffset(deadline);
         var text = offset > 0
             ? $"The decision on {c.Reference} was due on {clockView.DueOn} and is overdue. The decision card is in this chat."
             : $"Reminder: the decision on {c.Reference} is due on {clockView.DueOn} ({clockView.DaysLeftText}). The decision card is in this chat.";
+        await using var scope = scopes.CreateAsyncScope();
+        var messenger = scope.ServiceProvider.GetRequiredService<TeamsMessenger>();
         foreach (var chair in c.PartiesIn(BoardRole.BoardChair))
         {
             await messenger.SendCardToPersonAsync(chair.ObjectId, cards.Render(new MessageCard($"Decision due: {c.Reference}", text)), c.Reference.Value, cancellationToken);
@@ -102,9 +91,6 @@ public sealed partial class DeadlineSweepService : BackgroundService
         LogReminded(logger, c.Reference.Value, offset);
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deadline sweep skipped: the store is unavailable")]
-    private static partial void LogStoreDown(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chair reminded about {CaseReference} (offset {OffsetDays} days)")]
     private static partial void LogReminded(ILogger logger, string caseReference, int offsetDays);

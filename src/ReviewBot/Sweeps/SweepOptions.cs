@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ReviewBot.Hosting;
+namespace ReviewBot.Sweeps;
 
 /// <summary>How often the background sweeps run (section <c>Sweeps</c>).</summary>
 public sealed class SweepOptions

@@ -1,0 +1,85 @@
+using ReviewBot.Core.Boards;
+using ReviewBot.Core.Cases;
+using ReviewBot.Core.Deadlines;
+
+namespace ReviewBot.Core.Effects;
+
+/// <summary>
+/// Which effects a case change sets off: pure functions of the case before and after, so the store can write
+/// them in the same batch as the change, and the host only carries them out.
+/// </summary>
+public static class CaseEffects
+{
+    /// <summary>Roles that receive (and act on) the recommendation card.</summary>
+    public static readonly IReadOnlyList<BoardRole> RecommendationRecipients = [BoardRole.SubGroupChair, BoardRole.BusinessManager];
+
+    /// <summary>Roles that receive (and act on) the decision card.</summary>
+    public static readonly IReadOnlyList<BoardRole> DecisionRecipients = [BoardRole.BoardChair];
+
+    /// <summary>Roles that receive the follow-up checklist.</summary>
+    public static readonly IReadOnlyList<BoardRole> ChecklistRecipients = [BoardRole.BusinessManager, BoardRole.HeadOfSafeguarding];
+
+    /// <summary>A new case: the recommendation card to the sub-group, the notice to the board's channel, its reminders.</summary>
+    public static IReadOnlyList<CaseEffect> ForNewCase(ReviewCase created, BoardConfiguration board)
+    {
+        ArgumentNullException.ThrowIfNull(created);
+        ArgumentNullException.ThrowIfNull(board);
+        List<CaseEffect> effects = [.. Posts(created, RecommendationRecipients, CaseCardPurposes.Recommendation)];
+        if (board.Channel is not null)
+        {
+            effects.Add(new CaseEffect(CaseEffectKinds.BoardNotice));
+        }
+
+        AddDeadlines(effects, [], DeadlinePlanner.For(created, board));
+        return effects;
+    }
+
+    /// <summary>A change: every posted card updated, whoever acts next told, the referrer told, reminders kept in step.</summary>
+    public static IReadOnlyList<CaseEffect> ForChange(ReviewCase before, ReviewCase after, BoardConfiguration board)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        List<CaseEffect> effects = [new CaseEffect(CaseEffectKinds.UpdatePostedCards)];
+        if (before.Stage != CaseStage.AwaitingChairDecision && after.Stage == CaseStage.AwaitingChairDecision)
+        {
+            effects.AddRange(Posts(after, DecisionRecipients, CaseCardPurposes.Decision));
+        }
+
+        if (before.Decision is null && after.Decision is not null)
+        {
+            effects.AddRange(Referrers(after, "decision"));
+            if (after.Tasks.Count > 0)
+            {
+                effects.AddRange(Posts(after, ChecklistRecipients, CaseCardPurposes.Checklist));
+            }
+        }
+
+        if (after.InformationRequests.Count > before.InformationRequests.Count)
+        {
+            effects.AddRange(Referrers(after, "info:" + (after.InformationRequests.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        AddDeadlines(effects, DeadlinePlanner.NoLongerNeeded(before, after, board), DeadlinePlanner.For(after, board));
+        return effects;
+    }
+
+    private static void AddDeadlines(List<CaseEffect> effects, IReadOnlyList<Ports.Deadline> cancel, IReadOnlyList<Ports.Deadline> schedule)
+    {
+        if (cancel.Count > 0)
+        {
+            effects.Add(new CaseEffect(CaseEffectKinds.CancelDeadlines, Deadlines: cancel));
+        }
+
+        if (schedule.Count > 0)
+        {
+            effects.Add(new CaseEffect(CaseEffectKinds.ScheduleDeadlines, Deadlines: schedule));
+        }
+    }
+
+    private static IEnumerable<CaseEffect> Posts(ReviewCase c, IEnumerable<BoardRole> roles, string purpose)
+        => roles.SelectMany(c.PartiesIn).Select(p => p.ObjectId).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(viewer => new CaseEffect(CaseEffectKinds.PostCard, viewer, purpose));
+
+    private static IEnumerable<CaseEffect> Referrers(ReviewCase c, string message)
+        => c.PartiesIn(BoardRole.Referrer).Select(p => new CaseEffect(CaseEffectKinds.TellReferrer, p.ObjectId, message));
+}
