@@ -102,6 +102,24 @@ public sealed class BotProcess : IAsyncDisposable
         process = null;
     }
 
+    /// <summary>Kills the bot at once (SIGKILL): no shutdown, nothing flushed, as in a crash.</summary>
+    public async Task KillAsync()
+    {
+        if (process is null)
+        {
+            return;
+        }
+
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        process = null;
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await StopAsync();
 

@@ -15,6 +15,7 @@ public sealed class RecordingConnector : IAsyncDisposable
 {
     private readonly WebApplication app;
     private int nextId;
+    private int refused;
 
     private RecordingConnector(WebApplication app, int port)
     {
@@ -24,6 +25,21 @@ public sealed class RecordingConnector : IAsyncDisposable
 
     /// <summary>The serviceUrl to put on activities.</summary>
     public string ServiceUrl { get; }
+
+    /// <summary>
+    /// While set, requests whose path it accepts are answered 503 and not recorded (Teams having an outage for
+    /// those conversations).
+    /// </summary>
+    public Func<string, bool>? Unavailable { get; set; }
+
+    /// <summary>
+    /// While above zero, every request is held this long before it is answered; one whose caller went away
+    /// meanwhile (the bot was killed) is not recorded, as Teams would not have taken it.
+    /// </summary>
+    public TimeSpan HoldFor { get; set; }
+
+    /// <summary>How many requests were answered 503.</summary>
+    public int Refused => Volatile.Read(ref refused);
 
     /// <summary>Every request received, in order.</summary>
     public ConcurrentQueue<RecordedCall> Calls { get; } = new();
@@ -58,7 +74,27 @@ public sealed class RecordingConnector : IAsyncDisposable
         var body = context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0
             ? await JsonNode.ParseAsync(context.Request.Body)
             : null;
-        Calls.Enqueue(new RecordedCall(context.Request.Method, Uri.UnescapeDataString(context.Request.Path.Value ?? string.Empty), body));
+        var path = Uri.UnescapeDataString(context.Request.Path.Value ?? string.Empty);
+        if (Unavailable is { } down && down(path))
+        {
+            Interlocked.Increment(ref refused);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        if (HoldFor > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(HoldFor, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        Calls.Enqueue(new RecordedCall(context.Request.Method, path, body));
         var id = Interlocked.Increment(ref nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var isCreate = context.Request.Method == "POST" && context.Request.Path.Value?.TrimEnd('/') == "/v3/conversations";
         var answer = isCreate

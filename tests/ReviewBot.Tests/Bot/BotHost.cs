@@ -77,12 +77,18 @@ public class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
     public Task AfterResponsesAsync() => Services.GetRequiredService<EffectDispatcher>().WhenIdleAsync(TimeSpan.FromSeconds(30));
 
     /// <summary>An activity from a person in their 1:1 chat with the bot.</summary>
-    public JsonObject Activity(string type, string actorObjectId, string? text = null) => new()
+    public JsonObject Activity(string type, string actorObjectId, string? text = null) => ActivityFor(Connector.ServiceUrl, type, actorObjectId, text);
+
+    /// <summary>An Action.Execute press.</summary>
+    public JsonObject Invoke(string actorObjectId, string verb, JsonObject data) => InvokeFor(Connector.ServiceUrl, actorObjectId, verb, data);
+
+    /// <summary>An activity from a person in their 1:1 chat, for a bot whose connector is at <paramref name="serviceUrl"/>.</summary>
+    public static JsonObject ActivityFor(string serviceUrl, string type, string actorObjectId, string? text = null) => new()
     {
         ["type"] = type,
         ["id"] = Guid.NewGuid().ToString(),
         ["channelId"] = "msteams",
-        ["serviceUrl"] = Connector.ServiceUrl,
+        ["serviceUrl"] = serviceUrl,
         ["from"] = new JsonObject { ["id"] = "29:" + actorObjectId, ["name"] = "Someone", ["aadObjectId"] = actorObjectId },
         ["recipient"] = new JsonObject { ["id"] = "28:reviewbot", ["name"] = "ReviewBot" },
         ["conversation"] = new JsonObject { ["id"] = "a:personal-" + actorObjectId, ["conversationType"] = "personal", ["tenantId"] = TenantId },
@@ -90,10 +96,10 @@ public class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
         ["text"] = text,
     };
 
-    /// <summary>An Action.Execute press.</summary>
-    public JsonObject Invoke(string actorObjectId, string verb, JsonObject data)
+    /// <summary>An Action.Execute press, for a bot whose connector is at <paramref name="serviceUrl"/>.</summary>
+    public static JsonObject InvokeFor(string serviceUrl, string actorObjectId, string verb, JsonObject data)
     {
-        var activity = Activity("invoke", actorObjectId);
+        var activity = ActivityFor(serviceUrl, "invoke", actorObjectId);
         activity["name"] = "adaptiveCard/action";
         activity["replyToId"] = "card-1";
         activity["value"] = new JsonObject

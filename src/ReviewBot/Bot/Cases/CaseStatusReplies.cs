@@ -42,6 +42,11 @@ public sealed class CaseStatusReplies
         }
 
         await turn.SendCardAsync(turn.Card(CaseCards.Status(found, BoardTime.Today(board, clock.GetUtcNow()))), cancellationToken);
+        if (found.DeliveryProblem is { } problem && found.HasRole(actor, BoardRole.BusinessManager))
+        {
+            // Read with the case (a column of its head row): no extra request.
+            await turn.SayAsync(problem + ".", cancellationToken);
+        }
     }
 
     /// <summary>The open cases where the person holds a role, with what is waiting.</summary>
