@@ -25,8 +25,22 @@ public class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
     public const string BoardChannelId = "19:board-notices@thread.tacv2";
 
     private readonly string boardFile = Path.Combine(Path.GetTempPath(), $"reviewbot-board-{Guid.NewGuid():N}.json");
+    private readonly bool shared;
 
-    public AzuriteFixture Azurite { get; } = new();
+    public BotHost()
+    {
+        Azurite = new();
+    }
+
+    /// <summary>Another instance of the app on storage and a connector that someone else owns (several instances, one Azurite).</summary>
+    protected BotHost(AzuriteFixture azurite, RecordingConnector connector)
+    {
+        Azurite = azurite;
+        Connector = connector;
+        shared = true;
+    }
+
+    public AzuriteFixture Azurite { get; }
 
     public RecordingConnector Connector { get; private set; } = null!;
 
@@ -49,8 +63,12 @@ public class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Azurite.InitializeAsync();
-        Connector = await RecordingConnector.StartAsync();
+        if (!shared)
+        {
+            await Azurite.InitializeAsync();
+            Connector = await RecordingConnector.StartAsync();
+        }
+
         // The board's Teams channel is reached through the recording connector too.
         var board = Board with { Channel = new TeamChannel("team-1", BoardChannelId, Connector.ServiceUrl) };
         await File.WriteAllTextAsync(boardFile, JsonSerializer.Serialize(board, global::ReviewBot.Storage.StorageJson.Options));
@@ -65,8 +83,12 @@ public class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await Connector.DisposeAsync();
-        await Azurite.DisposeAsync();
+        if (!shared)
+        {
+            await Connector.DisposeAsync();
+            await Azurite.DisposeAsync();
+        }
+
         File.Delete(boardFile);
     }
 

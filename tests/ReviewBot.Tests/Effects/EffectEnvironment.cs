@@ -94,9 +94,7 @@ public sealed class EffectEnvironment : IAsyncLifetime
         => Eventually.HoldsAsync(() => Outbox.ListForCaseAsync(Board.BoardId, reference, CancellationToken.None).GetAwaiter().GetResult().Count == 0, seconds, $"Effects of {reference} still pending.\n{Bot.Output}");
 
     /// <summary>Cards posted (not updated) to a person's 1:1 chat about a case, recognised by a verb only that card has.</summary>
-    public IReadOnlyList<RecordedCall> PostsTo(string actor, CaseReference reference, string verb)
-        => [.. Connector.Calls.Where(c => c.Method == "POST" && c.Path.Contains("a:personal-" + actor, StringComparison.Ordinal)
-            && c.Body?.ToJsonString() is { } json && json.Contains(reference.Value, StringComparison.Ordinal) && json.Contains($"\"{verb}\"", StringComparison.Ordinal))];
+    public IReadOnlyList<RecordedCall> PostsTo(string actor, CaseReference reference, string verb) => Connector.PostsTo(actor, reference, verb);
 
     /// <summary>The case's rows in the deadline index.</summary>
     public async Task<int> DeadlineRowsAsync(CaseReference reference)
