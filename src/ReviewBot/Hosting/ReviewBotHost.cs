@@ -29,6 +29,7 @@ public static class ReviewBotHost
         services.AddCardRendering();
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
+        services.AddMicrosoftGraph();
         services.AddOptions<SweepOptions>().Bind(configuration.GetSection(SweepOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(WorkingDayCalendar.EnglandAndWales);
