@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Starts ReviewBot locally: Azurite (Table storage, data under .local/), the bot on 127.0.0.1 with its
 # embedded Development defaults, and the Microsoft 365 Agents Playground pointed at it. Ctrl-C stops all.
-# Ports are overridable: BOT_PORT, AZURITE_PORT, PLAYGROUND_PORT.
+# Also the local Microsoft Graph stand-in (src/ReviewBot.GraphStandIn), which shows what the bot sent.
+# Ports are overridable: BOT_PORT, AZURITE_PORT, PLAYGROUND_PORT, GRAPH_PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BOT_PORT=${BOT_PORT:-5130}
 AZURITE_PORT=${AZURITE_PORT:-10012}
 PLAYGROUND_PORT=${PLAYGROUND_PORT:-56150}
+GRAPH_PORT=${GRAPH_PORT:-5140}
 DATA_DIR=.local/azurite
 mkdir -p "$DATA_DIR" .local/logs
 
@@ -34,9 +36,16 @@ node node_modules/azurite/dist/src/table/main.js --location "$DATA_DIR" --disabl
 pids+=($!)
 wait_for_port "$AZURITE_PORT" Azurite .local/logs/azurite.log
 
+echo "Starting the Microsoft Graph stand-in on http://127.0.0.1:$GRAPH_PORT ..."
+dotnet run --project src/ReviewBot.GraphStandIn -- --urls "http://127.0.0.1:$GRAPH_PORT" \
+  --StandIn:BoardFiles:0 "$PWD/src/ReviewBot/Storage/demo-board.json" > .local/logs/graph-stand-in.log 2>&1 &
+pids+=($!)
+wait_for_port "$GRAPH_PORT" "The Graph stand-in" .local/logs/graph-stand-in.log
+
 echo "Building and starting the bot on http://127.0.0.1:$BOT_PORT ..."
 export ASPNETCORE_ENVIRONMENT=Development
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
+export Graph__BaseUrl="http://127.0.0.1:$GRAPH_PORT/v1.0"
 dotnet run --project src/ReviewBot --urls "http://127.0.0.1:$BOT_PORT" > .local/logs/bot.log 2>&1 &
 pids+=($!)
 wait_for_port "$BOT_PORT" "The bot" .local/logs/bot.log
@@ -53,10 +62,11 @@ cat <<MSG
 ReviewBot is running.
   Open http://127.0.0.1:$PLAYGROUND_PORT in a browser and chat with the bot (try "help" or "refer").
   Bot:        http://127.0.0.1:$BOT_PORT/api/messages   (health: /healthz, /readyz)
+  Outlook:    http://127.0.0.1:$GRAPH_PORT/   (the Graph stand-in: each mailbox's invites, .ics and mails)
   Storage:    Azurite on 127.0.0.1:$AZURITE_PORT, data in $DATA_DIR
   Logs:       .local/logs/
 Press Ctrl-C to stop everything.
 MSG
-# Ctrl-C, or any of the three exiting on its own, stops the rest.
+# Ctrl-C, or any of them exiting on its own, stops the rest.
 wait -n "${pids[@]}" || true
 echo "Stopped. Logs are in .local/logs/."

@@ -36,6 +36,9 @@ public static class CardNames
     /// <summary>Someone acted without the role for it.</summary>
     public const string NotAuthorised = "not-authorised";
 
+    /// <summary>To the business manager: the panel, a duration and the best slots for an extraordinary panel meeting.</summary>
+    public const string PanelMeetingSlots = "panel-meeting-slots";
+
     /// <summary>A title and a text.</summary>
     public const string Message = "message";
 
@@ -43,6 +46,6 @@ public static class CardNames
     public static IReadOnlyList<string> All { get; } =
     [
         Welcome, Help, ReferralQuestion, ReferralSummary, ReferralAcknowledgement, ReferralNotification,
-        Recommendation, Decision, CaseStatus, FollowUpChecklist, NotAuthorised, Message,
+        Recommendation, Decision, CaseStatus, FollowUpChecklist, NotAuthorised, Message, PanelMeetingSlots,
     ];
 }

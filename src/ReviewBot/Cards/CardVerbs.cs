@@ -64,11 +64,18 @@ public static class CardVerbs
     /// <summary>Tick a follow-up task; data <c>{caseRef, version, taskId}</c>.</summary>
     public const string TaskTick = "task.tick";
 
+    /// <summary>Pick a panel meeting slot; data <c>{caseRef, version, slotId}</c> + inputs <c>panel</c>, <c>durationMinutes</c>.</summary>
+    public const string MeetingPick = "meeting.pick";
+
+    /// <summary>Find panel meeting times again; data <c>{caseRef, version, range: deadline|longer}</c> + the same inputs.</summary>
+    public const string MeetingSearch = "meeting.search";
+
     /// <summary>Every verb above.</summary>
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         ReferralStart, TasksMine, Help, CaseStatus, CaseRefresh, ReferralAnswer, ReferralBack, ReferralSkip,
         ReferralCancel, ReferralEdit, ReferralSubmit, RecommendationReview, RecommendationAlternative,
         RecommendationMoreInfo, RecommendationPanel, DecisionApprove, DecisionDecline, DecisionMoreInfo, TaskTick,
+        MeetingPick, MeetingSearch,
     };
 }

@@ -31,6 +31,7 @@ public static class ReviewBotHost
         services.AddCardRendering();
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
+        services.AddMicrosoftGraph();
         services.AddOptions<SweepOptions>().Bind(configuration.GetSection(SweepOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EffectOptions>().Bind(configuration.GetSection(EffectOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 

@@ -12,7 +12,7 @@ namespace ReviewBot.Tests.Cards;
 internal static class CardRules
 {
     /// <summary>Verbs whose data must name a case, and those that must also carry the version.</summary>
-    private static readonly string[] CaseVerbPrefixes = ["case.", "recommendation.", "decision.", "task."];
+    private static readonly string[] CaseVerbPrefixes = ["case.", "recommendation.", "decision.", "task.", "meeting."];
 
     public static List<string> Check(JsonObject card)
     {
@@ -144,7 +144,7 @@ internal static class CardRules
             problems.Add($"{path}: {verb} data must carry caseRef");
         }
 
-        if (verb is not null && verb.Split('.')[0] is "recommendation" or "decision" or "task" && data["version"] is null)
+        if (verb is not null && verb.Split('.')[0] is "recommendation" or "decision" or "task" or "meeting" && data["version"] is null)
         {
             problems.Add($"{path}: {verb} data must carry version");
         }

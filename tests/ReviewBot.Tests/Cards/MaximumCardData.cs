@@ -31,7 +31,22 @@ internal static class MaximumCardData
         yield return ("decision", "actor", Decision(canAct: true));
         yield return ("decision", "status", Decision(canAct: false));
         yield return ("follow-up-checklist", "tasks", new FollowUpChecklistCard(CaseRef, 987654, [.. Enumerable.Range(1, 40).Select(Task)]));
+        yield return ("panel-meeting-slots", "panel", PanelSlots());
     }
+
+    // 30 agencies' members and 10 standing members, three slots each naming ten who are not free, a next window.
+    private static PanelMeetingSlotsCard PanelSlots() => new()
+    {
+        CaseRef = CaseRef,
+        Version = 987654,
+        Deadline = "Wed 30 Sep 2026",
+        DurationMinutes = "180",
+        PanelSelected = string.Join(",", Enumerable.Range(1, 40).Select(i => $"00000000-0000-0000-0000-{i:D12}")),
+        Panel = [.. Enumerable.Range(1, 40).Select(i => new ChoiceView(Words(120, i), $"00000000-0000-0000-0000-{i:D12}"))],
+        Slots = [.. Enumerable.Range(1, 3).Select(i => new SlotView("20260930T1300Z-180", "Wed 30 Sep 2026, 14:00–17:00", Words(400, i)))],
+        NoSlot = Words(120),
+        NextWindow = new SlotView("20261001T0800Z-180", "Thu 1 Oct 2026, 09:00–12:00"),
+    };
 
     public static CriteriaOutcomeView Outcome() => new(
         Words(150),
