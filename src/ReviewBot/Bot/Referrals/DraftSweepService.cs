@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ReviewBot.Bot.Messaging;
 using ReviewBot.Core.Ports;
 using ReviewBot.Hosting;
+using ReviewBot.Hosting.Telemetry;
 using ReviewBot.Teams;
 
 namespace ReviewBot.Bot.Referrals;
@@ -19,10 +20,12 @@ public sealed partial class DraftSweepService : BackgroundService
     private readonly TimeProvider clock;
     private readonly IOptions<SweepOptions> options;
     private readonly ILogger<DraftSweepService> logger;
+    private readonly ReviewBotTelemetry? telemetry;
 
     /// <summary>Creates the sweeper.</summary>
-    public DraftSweepService(IConversationStore conversations, IBoardDirectory boards, IServiceScopeFactory scopes, TimeProvider clock, IOptions<SweepOptions> options, ILogger<DraftSweepService> logger)
+    public DraftSweepService(IConversationStore conversations, IBoardDirectory boards, IServiceScopeFactory scopes, TimeProvider clock, IOptions<SweepOptions> options, ILogger<DraftSweepService> logger, ReviewBotTelemetry? telemetry = null)
     {
+        this.telemetry = telemetry;
         this.conversations = conversations;
         this.boards = boards;
         this.scopes = scopes;
@@ -57,6 +60,7 @@ public sealed partial class DraftSweepService : BackgroundService
                 {
                     await SayAsync(messenger, stale, $"You have an unfinished referral. It will be discarded on {ReferralCardMapper.Day(endsOn)} unless you carry on: type 'summary' to see where you were.", cancellationToken);
                     reminded++;
+                    telemetry?.ReminderSent("draft");
                 }
             }
             else if (stale.Dialog.UpdatedAt <= now - lifetime && await conversations.TryDeleteDialogAsync(stale, cancellationToken))

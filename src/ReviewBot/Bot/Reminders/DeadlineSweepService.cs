@@ -7,6 +7,7 @@ using ReviewBot.Core.Cases;
 using ReviewBot.Core.Deadlines;
 using ReviewBot.Core.Ports;
 using ReviewBot.Hosting;
+using ReviewBot.Hosting.Telemetry;
 
 namespace ReviewBot.Bot.Reminders;
 
@@ -24,13 +25,15 @@ public sealed partial class DeadlineSweepService : BackgroundService
     private readonly TimeProvider clock;
     private readonly IOptions<SweepOptions> options;
     private readonly ILogger<DeadlineSweepService> logger;
+    private readonly ReviewBotTelemetry? telemetry;
     private readonly string instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>Creates the sweeper.</summary>
     public DeadlineSweepService(
         IDeadlineIndex deadlines, ICaseStore cases, IBoardDirectory boards, IServiceScopeFactory scopes, ICardRenderer cards,
-        TimeProvider clock, IOptions<SweepOptions> options, ILogger<DeadlineSweepService> logger)
+        TimeProvider clock, IOptions<SweepOptions> options, ILogger<DeadlineSweepService> logger, ReviewBotTelemetry? telemetry = null)
     {
+        this.telemetry = telemetry;
         this.deadlines = deadlines;
         this.cases = cases;
         this.boards = boards;
@@ -100,6 +103,7 @@ public sealed partial class DeadlineSweepService : BackgroundService
         }
 
         LogReminded(logger, c.Reference.Value, offset);
+        telemetry?.ReminderSent("decision");
         return true;
     }
 
