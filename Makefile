@@ -1,17 +1,21 @@
 # ReviewBot: two commands do all set-up on a fresh clone (only the .NET SDK, Node and make needed).
 #   make run   start Azurite, the bot and the Agents Playground; Ctrl-C stops all of them
 #   make test  restore, build with warnings as errors, run every test project
+#   make package  the Teams app package (artifacts/appPackage.zip); make infra  bicep build + lint
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 NODE_TOOLS := node_modules/.package-lock.json
 RESULTS := artifacts/test-results
 
-.PHONY: help tools restore build test run clean
+.PHONY: help tools restore build test run clean package infra
 
 help:
 	@echo "make run    start the bot locally (Azurite + bot + Agents Playground)"
 	@echo "make test   build with warnings as errors and run every test project"
+	@echo "make package MANIFEST_APP_ID=<guid> BOT_APP_ID=<guid> BOT_DOMAIN=<host> (and DEVELOPER_NAME, ..."
+	@echo "             see manifest/package.config.json)   write artifacts/appPackage.zip"
+	@echo "make infra  bicep build and lint of infra/ (zero warnings)"
 
 $(NODE_TOOLS): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -32,6 +36,18 @@ test: tools build
 
 run: tools
 	@bash scripts/run-local.sh
+
+# The manifest's values come from manifest/package.config.json, overridden by these (environment or make VAR=...).
+PACKAGE_SETTINGS := APP_VERSION MANIFEST_APP_ID BOT_APP_ID BOT_DOMAIN DEVELOPER_NAME DEVELOPER_WEBSITE_URL PRIVACY_URL TERMS_OF_USE_URL
+export $(PACKAGE_SETTINGS)
+package: tools
+	@node manifest/package.js --out artifacts
+
+BICEP_VERSION := 0.49.2
+BICEP := $(or $(NUGET_PACKAGES),$(HOME)/.nuget/packages)/azure.bicep.commandline.linux-x64/$(BICEP_VERSION)/tools/bicep
+infra:
+	dotnet restore infra/tools/BicepCli.proj -nologo -v:q
+	@bash infra/check.sh "$(BICEP)"
 
 clean:
 	rm -rf artifacts .local

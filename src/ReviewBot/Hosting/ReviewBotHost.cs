@@ -57,6 +57,7 @@ public static class ReviewBotHost
         services.AddScoped<ICardActionHandler, CaseActions>();
         services.AddScoped<ICardActionHandler, GeneralActions>();
         services.AddScoped<IBot, ReviewBotActivityHandler>();
+        services.AddReviewBotTelemetryAndOutlook(configuration); // after IBot: it wraps the bot
         return builder;
     }
 

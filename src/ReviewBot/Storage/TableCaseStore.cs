@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Effects;
 using ReviewBot.Core.Ports;
+using ReviewBot.Hosting.Telemetry;
 
 namespace ReviewBot.Storage;
 
@@ -26,10 +27,12 @@ public sealed partial class TableCaseStore : ICaseStore
     private readonly StorageTables tables;
     private readonly TimeProvider time;
     private readonly ILogger<TableCaseStore> logger;
+    private readonly ReviewBotTelemetry? telemetry;
 
     /// <summary>Creates the store.</summary>
-    public TableCaseStore(StorageTables tables, TimeProvider timeProvider, ILogger<TableCaseStore> logger)
+    public TableCaseStore(StorageTables tables, TimeProvider timeProvider, ILogger<TableCaseStore> logger, ReviewBotTelemetry? telemetry = null)
     {
+        this.telemetry = telemetry;
         this.tables = tables ?? throw new ArgumentNullException(nameof(tables));
         time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -202,6 +205,7 @@ public sealed partial class TableCaseStore : ICaseStore
             {
                 if (!await CommittedAsync(partition, reference, version, write.WriteId, cancellationToken).ConfigureAwait(false))
                 {
+                    telemetry?.StorageConflict("case");
                     await DeleteChunkSetAsync(partition, reference, write).ConfigureAwait(false);
                     if (attempt >= MaxUpdateAttempts)
                     {

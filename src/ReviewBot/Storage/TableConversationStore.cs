@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using ReviewBot.Core.Ports;
+using ReviewBot.Hosting.Telemetry;
 
 namespace ReviewBot.Storage;
 
@@ -28,9 +29,14 @@ public sealed class TableConversationStore : IConversationStore
     private const int MaxDialogParts = 8;
 
     private readonly StorageTables tables;
+    private readonly ReviewBotTelemetry? telemetry;
 
     /// <summary>Creates the store.</summary>
-    public TableConversationStore(StorageTables tables) => this.tables = tables ?? throw new ArgumentNullException(nameof(tables));
+    public TableConversationStore(StorageTables tables, ReviewBotTelemetry? telemetry = null)
+    {
+        this.tables = tables ?? throw new ArgumentNullException(nameof(tables));
+        this.telemetry = telemetry;
+    }
 
     private TableClient Table => tables.Conversations;
 
@@ -89,6 +95,7 @@ public sealed class TableConversationStore : IConversationStore
         }
         catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
         {
+            telemetry?.StorageConflict("conversation");
             throw new ConversationConflictException("The conversation changed while this turn ran; nothing was written.", e);
         }
     }

@@ -7,7 +7,7 @@ namespace ReviewBot.Tests.Cards;
 /// <summary>
 /// Runs the official JavaScript libraries (adaptivecards-templating 2.3.1 and adaptivecards 3.0.6) through
 /// adaptive-cards.js, all items in one node process: expansion of each template with its data, and
-/// parse + validation of a card at schema 1.5.
+/// parse + validation of a card at schema 1.5 (or the request's <see cref="OfficialRequest.Version"/>).
 /// </summary>
 internal static class OfficialAdaptiveCards
 {
@@ -31,6 +31,7 @@ internal static class OfficialAdaptiveCards
                     ["data"] = i.Data?.DeepClone(),
                     ["card"] = i.Card?.DeepClone(),
                     ["validate"] = i.Validate,
+                    ["version"] = i.Version,
                 })]),
             };
             File.WriteAllText(request, payload.ToJsonString());
@@ -84,7 +85,7 @@ internal static class OfficialAdaptiveCards
 }
 
 /// <summary>One template and data for the official engine; <see cref="Card"/> is what to validate instead of its own expansion.</summary>
-internal sealed record OfficialRequest(string Id, JsonNode Template, JsonNode? Data, JsonNode? Card = null, bool Validate = true);
+internal sealed record OfficialRequest(string Id, JsonNode Template, JsonNode? Data, JsonNode? Card = null, bool Validate = true, string Version = "1.5");
 
 /// <summary>What the official libraries said.</summary>
 internal sealed record OfficialResult(JsonNode? Expanded, string? ExpandError, IReadOnlyList<string> ParseErrors, IReadOnlyList<string> ValidationErrors);

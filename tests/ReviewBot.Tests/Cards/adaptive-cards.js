@@ -1,9 +1,10 @@
 // The official Adaptive Cards JavaScript libraries, as an oracle for the C# card expander.
 // Usage: node adaptive-cards.js <request.json> <response.json>
-// Request:  { "items": [ { "id", "template", "data", "card"?, "validate"? } ] }
+// Request:  { "items": [ { "id", "template", "data", "card"?, "validate"?, "version"? } ] }
 // Response: { "results": [ { "id", "expanded", "expandError", "validation": { "parseErrors", "validationErrors" } } ] }
 // For each item: expands template with data (adaptivecards-templating, $root = data), then parses and
-// validates "card" (or, without it, the expansion) with adaptivecards at schema 1.5, unless "validate" is false.
+// validates "card" (or, without it, the expansion) with adaptivecards at schema "version" (default 1.5; the
+// Outlook forms use 1.4), unless "validate" is false.
 "use strict";
 const fs = require("fs");
 
@@ -27,12 +28,16 @@ function expand(template, data) {
   }
 }
 
-function validate(json) {
+function validate(json, version) {
   if (json === null || typeof json !== "object") {
     return { parseErrors: ["not a JSON object"], validationErrors: [] };
   }
   const card = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
+  const target = AC.Versions["v" + String(version || "1.5").replace(".", "_")];
+  if (!target) {
+    return { parseErrors: [`unknown schema version ${version}`], validationErrors: [] };
+  }
+  const context = new AC.SerializationContext(target);
   card.parse(JSON.parse(JSON.stringify(json)), context);
   const parseErrors = [];
   for (let i = 0; i < context.eventCount; i++) {
@@ -54,6 +59,6 @@ const request = JSON.parse(fs.readFileSync(requestPath, "utf8"));
 const results = request.items.map(item => {
   const { expanded, expandError } = expand(item.template, item.data);
   const target = item.card !== undefined ? item.card : expanded;
-  return { id: item.id, expanded, expandError, validation: item.validate === false ? null : validate(target) };
+  return { id: item.id, expanded, expandError, validation: item.validate === false ? null : validate(target, item.version) };
 });
 fs.writeFileSync(responsePath, JSON.stringify({ results }), "utf8");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ReviewBot.Bot.Messaging;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Ports;
+using ReviewBot.Hosting.Telemetry;
 using ReviewBot.Sweeps;
 using ReviewBot.Teams;
 
@@ -18,13 +19,15 @@ public sealed class DraftSweepService : PeriodicSweep<DraftSweepService.StaleDra
     private readonly IBoardDirectory boards;
     private readonly IServiceScopeFactory scopes;
     private readonly IOptions<SweepOptions> options;
+    private readonly ReviewBotTelemetry? telemetry;
 
     /// <summary>Creates the sweeper.</summary>
     public DraftSweepService(
         IConversationStore conversations, IBoardDirectory boards, IServiceScopeFactory scopes, IStorageReadiness readiness, TimeProvider clock,
-        IOptions<SweepOptions> options, ILogger<DraftSweepService> logger)
+        IOptions<SweepOptions> options, ILogger<DraftSweepService> logger, ReviewBotTelemetry? telemetry = null)
         : base(readiness, clock, logger)
     {
+        this.telemetry = telemetry;
         this.conversations = conversations;
         this.boards = boards;
         this.scopes = scopes;
@@ -72,6 +75,7 @@ public sealed class DraftSweepService : PeriodicSweep<DraftSweepService.StaleDra
             if (await conversations.TryMarkRemindedAsync(stale, now, cancellationToken))
             {
                 await SayAsync(stale, $"You have an unfinished referral. It will be discarded on {ReferralCardMapper.Day(endsOn)} unless you carry on: type 'summary' to see where you were.", cancellationToken);
+                telemetry?.ReminderSent("draft");
                 return true;
             }
         }

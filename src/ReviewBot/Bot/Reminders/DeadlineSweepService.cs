@@ -6,6 +6,7 @@ using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Deadlines;
 using ReviewBot.Core.Ports;
+using ReviewBot.Hosting.Telemetry;
 using ReviewBot.Sweeps;
 
 namespace ReviewBot.Bot.Reminders;
@@ -23,14 +24,17 @@ public sealed partial class DeadlineSweepService : PeriodicSweep<ClaimableDeadli
     private readonly ICardRenderer cards;
     private readonly IOptions<SweepOptions> options;
     private readonly ILogger<DeadlineSweepService> logger;
+    private readonly ReviewBotTelemetry? telemetry;
     private readonly string instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>Creates the sweeper.</summary>
     public DeadlineSweepService(
         IDeadlineIndex deadlines, ICaseStore cases, IBoardDirectory boards, IServiceScopeFactory scopes, ICardRenderer cards,
-        IStorageReadiness readiness, TimeProvider clock, IOptions<SweepOptions> options, ILogger<DeadlineSweepService> logger)
+        IStorageReadiness readiness, TimeProvider clock, IOptions<SweepOptions> options, ILogger<DeadlineSweepService> logger,
+        ReviewBotTelemetry? telemetry = null)
         : base(readiness, clock, logger)
     {
+        this.telemetry = telemetry;
         this.deadlines = deadlines;
         this.cases = cases;
         this.boards = boards;
@@ -88,6 +92,7 @@ public sealed partial class DeadlineSweepService : PeriodicSweep<ClaimableDeadli
             await messenger.SendCardToPersonAsync(chair.ObjectId, cards.Render(new MessageCard($"Decision due: {c.Reference}", text)), c.Reference.Value, cancellationToken);
         }
 
+        telemetry?.ReminderSent("decision");
         LogReminded(logger, c.Reference.Value, offset);
         return true;
     }

@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ReviewBot.Cards;
+using ReviewBot.Cards.Models;
+using ReviewBot.Outlook;
+using ReviewBot.Testing;
+using ReviewBot.Tests.Cards;
+
+namespace ReviewBot.Tests.Outlook;
+
+/// <summary>
+/// The Outlook forms of the cards, rendered by <see cref="OutlookActionableMessages"/> from every data set
+/// the Teams decision card is tested with, each run once through the official JS libraries at 1.4.
+/// </summary>
+public sealed class OutlookCardsFixture
+{
+    public const string OriginatorId = "6c1f4b2e-8d3a-4f5e-9b7c-2a1d0e9f8c7b";
+
+    public OutlookCardsFixture()
+    {
+        var composer = Composer(OriginatorId);
+        var template = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Cards, OutlookActionableMessages.Folder, "decision.json")))!;
+        foreach (var (card, variant, model) in MaximumCardData.All().Where(m => m.Card == CardNames.Decision))
+        {
+            Cards[$"maximum {variant}"] = composer.DecisionCard((DecisionCard)model);
+        }
+
+        foreach (var file in Directory.GetFiles(CardCases.ExtraDataFolder, "decision.*.json").Append(Path.Combine(RepositoryPaths.Cards, "decision.data.json")))
+        {
+            var data = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+            data["originator"] = OriginatorId;
+            Data[Path.GetFileName(file)] = data;
+            Cards[Path.GetFileName(file)] = new CardRenderer(Options.Create(new CardRenderingOptions { Folder = OutlookFolder })).Render(CardNames.Decision, data);
+        }
+
+        var tooNew = Cards["decision.data.json"].DeepClone();
+        tooNew["body"]![0]!["isVisible"] = true;
+        tooNew["refresh"]!["action"]!["isEnabled"] = true; // Adaptive Cards 1.5
+        Official = OfficialAdaptiveCards.Run(
+            Cards.Select(c => new OfficialRequest(c.Key, template, Data.GetValueOrDefault(c.Key), c.Value, Version: "1.4"))
+                .Append(new OfficialRequest("too new", template, null, tooNew, Version: "1.4")));
+    }
+
+    public static string OutlookFolder => Path.Combine(RepositoryPaths.Cards, OutlookActionableMessages.Folder);
+
+    internal Dictionary<string, JsonObject> Cards { get; } = new(StringComparer.Ordinal);
+
+    internal Dictionary<string, JsonNode> Data { get; } = new(StringComparer.Ordinal);
+
+    internal IReadOnlyDictionary<string, OfficialResult> Official { get; }
+
+    public static OutlookActionableMessages Composer(string? originatorId) => new(
+        Options.Create(new OutlookOptions { OriginatorId = originatorId }),
+        Options.Create(new CardRenderingOptions { Folder = RepositoryPaths.Cards }));
+}
+
+public sealed class OutlookCardTests(OutlookCardsFixture outlook) : IClassFixture<OutlookCardsFixture>
+{
+    public static TheoryData<string> Ids => ["maximum actor", "maximum status", "decision.data.json", "decision.made.json", "decision.overdue.json"];
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void The_Outlook_form_validates_with_the_official_library_at_1_4(string id)
+    {
+        var official = outlook.Official[id];
+
+        Assert.Empty(official.ParseErrors);
+        Assert.Empty(official.ValidationErrors);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void The_Outlook_form_is_version_1_4_with_the_originator_and_Action_Execute_only(string id)
+    {
+        var card = outlook.Cards[id];
+
+        Assert.Equal("1.4", (string?)card["version"]);
+        Assert.Equal(OutlookCardsFixture.OriginatorId, (string?)card["originator"]);
+        var actions = CardRules.Objects(card).Where(o => ((string?)o["type"])?.StartsWith("Action.", StringComparison.Ordinal) == true).ToList();
+        Assert.NotEmpty(actions);
+        Assert.All(actions, a => Assert.Equal("Action.Execute", (string?)a["type"]));
+        Assert.DoesNotContain(CardRules.Objects(card), o => o.ContainsKey("fallback") || o.ContainsKey("msteams"));
+        Assert.DoesNotContain(CardRules.Strings(card), s => s.Contains("${", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Outlook_refreshes_on_open_so_the_form_asks_for_the_readers_own_view(string id)
+    {
+        var refresh = outlook.Cards[id]["refresh"]!;
+
+        Assert.Equal(CardVerbs.CaseRefresh, (string?)refresh["action"]!["verb"]);
+        Assert.Equal("Action.Execute", (string?)refresh["action"]!["type"]);
+        Assert.Null(refresh["userIds"]); // Outlook ignores it and refreshes for every reader
+    }
+
+    [Theory]
+    [InlineData("decision.data.json")]
+    [InlineData("decision.made.json")]
+    public void The_official_templating_expands_the_Outlook_form_as_the_bot_does(string id)
+    {
+        JsonAssert.Equal(outlook.Official[id].Expanded, outlook.Cards[id]);
+    }
+
+    [Fact]
+    public void The_1_4_check_catches_a_1_5_property()
+    {
+        Assert.NotEmpty(outlook.Official["too new"].ParseErrors.Concat(outlook.Official["too new"].ValidationErrors));
+    }
+
+    [Fact]
+    public void The_actor_and_status_views_differ_in_whether_they_offer_the_decision()
+    {
+        static IEnumerable<string?> Verbs(JsonObject card) => CardRules.Objects(card["body"]).Select(o => (string?)o["verb"]).Where(v => v is not null);
+
+        Assert.Equal([CardVerbs.DecisionApprove, CardVerbs.DecisionDecline, CardVerbs.DecisionMoreInfo], Verbs(outlook.Cards["maximum actor"]));
+        Assert.Empty(Verbs(outlook.Cards["maximum status"]));
+    }
+
+    [Fact]
+    public void The_mail_body_carries_the_card_in_a_script_element_in_the_head()
+    {
+        var card = outlook.Cards["decision.data.json"];
+        card["body"]![0]!["text"] = "Rationale </script><script>alert(1)</script> & <b>";
+
+        var html = OutlookActionableMessages.HtmlBody(card, "Decision needed on SCR-2026-0007 <open in Outlook>");
+
+        var match = Regex.Match(html, "<head>.*<script type=\"application/adaptivecard\\+json\">(?<json>.*?)</script>.*</head><body>(?<body>.*)</body>", RegexOptions.Singleline);
+        Assert.True(match.Success, html);
+        JsonAssert.Equal(card, JsonNode.Parse(match.Groups["json"].Value));
+        Assert.Equal(1, Regex.Count(html, "</script>"));
+        Assert.Contains("&lt;open in Outlook&gt;", match.Groups["body"].Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_an_originator_nothing_is_rendered_for_Outlook()
+    {
+        var composer = OutlookCardsFixture.Composer(null);
+
+        Assert.False(composer.IsEnabled);
+        Assert.Throws<InvalidOperationException>(() => composer.DecisionCard((DecisionCard)MaximumCardData.All().First(m => m.Card == CardNames.Decision).Model));
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("", true)]
+    [InlineData(OutlookCardsFixture.OriginatorId, true)]
+    [InlineData("not-a-guid", false)]
+    [InlineData("{6c1f4b2e-8d3a-4f5e-9b7c-2a1d0e9f8c7b}", false)]
+    public void Start_up_checks_the_originator_id_is_a_guid_when_set(string? originatorId, bool valid)
+    {
+        var settings = new Dictionary<string, string?> { ["Outlook:OriginatorId"] = originatorId };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var services = new ServiceCollection().AddOutlookOptions(configuration).BuildServiceProvider();
+
+        var read = () => services.GetRequiredService<IOptions<OutlookOptions>>().Value;
+
+        if (valid)
+        {
+            Assert.Equal(!string.IsNullOrEmpty(originatorId), read().IsEnabled);
+        }
+        else
+        {
+            var e = Assert.Throws<OptionsValidationException>(read);
+            Assert.Contains("Outlook:OriginatorId must be", e.Message, StringComparison.Ordinal);
+        }
+    }
+}
