@@ -64,11 +64,15 @@ public static class CardVerbs
     /// <summary>Tick a follow-up task; data <c>{caseRef, version, taskId}</c>.</summary>
     public const string TaskTick = "task.tick";
 
+    /// <summary>A clock's owner marks the step done (e.g. the Panel notified); data <c>{caseRef, version, clockKind}</c>.</summary>
+    public const string ClockDone = "case.clockDone";
+
     /// <summary>Every verb above.</summary>
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         ReferralStart, TasksMine, Help, CaseStatus, CaseRefresh, ReferralAnswer, ReferralBack, ReferralSkip,
         ReferralCancel, ReferralEdit, ReferralSubmit, RecommendationReview, RecommendationAlternative,
         RecommendationMoreInfo, RecommendationPanel, DecisionApprove, DecisionDecline, DecisionMoreInfo, TaskTick,
+        ClockDone,
     };
 }

@@ -60,6 +60,9 @@ public sealed class CaseNotifications
             var address = new ConversationAddress(serviceUrl, "msteams", channel.ChannelId, "channel", board.TenantId, null, null, null);
             await messenger.SendAsync(address, Activity.CreateCard(cards.Render(notice)), c.Reference.Value, cancellationToken);
         }
+
+        // Clocks start at referral (the chair's month, the CSPR notification and rapid review): so do their reminders.
+        await deadlines.ScheduleAsync(DeadlinePlanner.For(c, board), cancellationToken);
     }
 
     /// <summary>After a change: update every posted card, tell whoever acts next, keep reminders in step.</summary>
