@@ -1,3 +1,4 @@
+using System.Globalization;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
 
@@ -90,7 +91,7 @@ public sealed record ExtendClockCommand : CaseCommand
 
         if (NewDueOn is not { } newDue || newDue <= clock.DueOn)
         {
-            return CommandResult.Reject($"Please give a new date after the current due date, {clock.DueOn:d MMMM yyyy}.");
+            return CommandResult.Reject(string.Create(CultureInfo.InvariantCulture, $"Please give a new date after the current due date, {clock.DueOn:d MMMM yyyy}."));
         }
 
         if (string.IsNullOrWhiteSpace(Reason) || string.IsNullOrWhiteSpace(AgreedBy))
@@ -102,6 +103,6 @@ public sealed record ExtendClockCommand : CaseCommand
         var extended = clock with { DueOn = newDue, Extensions = [.. clock.Extensions, extension] };
         return CommandResult.Accept(
             current with { Clocks = [.. current.Clocks.Select(c => ReferenceEquals(c, clock) ? extended : c)] },
-            $"{ClockKind}:{clock.DueOn:yyyy-MM-dd}->{newDue:yyyy-MM-dd}");
+            string.Create(CultureInfo.InvariantCulture, $"{ClockKind}:{clock.DueOn:yyyy-MM-dd}->{newDue:yyyy-MM-dd}"));
     }
 }

@@ -44,7 +44,7 @@ public sealed class ClockReminderTests(CsprClockedBotHost host) : IClassFixture<
 
         Clock.SetUtcNow(new DateTimeOffset(2026, 12, 29, 9, 1, 0, TimeSpan.Zero));
         await sweeper.SweepAsync(CancellationToken.None);
-        await EventuallyAsync(() => Reminders(c).Count >= 1);
+        await SweepTests.EventuallyAsync(() => Reminders(c).Count >= 1);
         var reminder = Assert.Single(Reminders(c));
         Assert.Contains(Actors.HeadOfSafeguarding, reminder.Path, StringComparison.Ordinal);
         var card = reminder.Body!.ToJsonString();
@@ -96,16 +96,6 @@ public sealed class ClockReminderTests(CsprClockedBotHost host) : IClassFixture<
         ["version"] = c.Version.ToString(CultureInfo.InvariantCulture),
         ["clockKind"] = ClockKinds.PanelNotification,
     };
-
-    private static async Task EventuallyAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(condition());
-    }
 
     private IReadOnlyList<Testing.RecordedCall> Reminders(ReviewCase c)
         => host.Connector.Containing($"{ReminderTitle} ({c.Reference})");

@@ -90,7 +90,7 @@ public sealed class SweepTests(ClockedBotHost host) : IClassFixture<ClockedBotHo
         return (await host.Cases.FindAsync(BotHost.Board.BoardId, c.Reference, CancellationToken.None))!;
     }
 
-    private static async Task EventuallyAsync(Func<bool> condition)
+    internal static async Task EventuallyAsync(Func<bool> condition)
     {
         for (var i = 0; i < 100 && !condition(); i++)
         {
