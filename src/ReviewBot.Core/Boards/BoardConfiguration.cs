@@ -56,6 +56,33 @@ public sealed record BoardConfiguration
     /// <summary>CSPR: where the 15-working-day rapid review count starts.</summary>
     public RapidReviewStart RapidReviewStartsFrom { get; init; } = RapidReviewStart.BecomingAware;
 
+    /// <summary>SCR: where the chair's one-month decision clock starts (sources differ: domain.md step 3).</summary>
+    public DecisionClockStart DecisionClockStartsFrom { get; init; } = DecisionClockStart.ReferralReachesBoard;
+
+    /// <summary>SCR: where the 6-month completion clock starts (Enfield 4.4: the Ofsted notification; WT2013: initiation).</summary>
+    public CompletionClockStart CompletionClockStartsFrom { get; init; } = CompletionClockStart.OfstedNotification;
+
+    /// <summary>SCR: who notifies Ofsted of the serious incident as soon as it is known (Enfield 4.1: the Chair).</summary>
+    public BoardRole IncidentNotificationOwner { get; init; } = BoardRole.BoardChair;
+
+    /// <summary>
+    /// Who tells the <see cref="DecisionNotificationRecipients"/> of a decision within one working day
+    /// (Enfield 4.3 gives the day's tasks to the LA child protection adviser, the head of safeguarding).
+    /// </summary>
+    public BoardRole DecisionNotificationOwner { get; init; } = BoardRole.HeadOfSafeguarding;
+
+    /// <summary>CSPR: who sends the serious incident notification (the local authority's safeguarding lead).</summary>
+    public BoardRole PanelNotificationOwner { get; init; } = BoardRole.HeadOfSafeguarding;
+
+    /// <summary>CSPR: who sees the rapid review through for the safeguarding partners.</summary>
+    public BoardRole RapidReviewOwner { get; init; } = BoardRole.BusinessManager;
+
+    /// <summary>
+    /// Reminders of working-day clocks (CSPR notification and rapid review), in working days relative to the
+    /// due date: −2 = two working days before, 0 = on the day, 1 = the working day after (overdue).
+    /// </summary>
+    public IReadOnlyList<int> StatutoryReminderOffsetWorkingDays { get; init; } = [-2, 0, 1];
+
     /// <summary>People holding <paramref name="role"/> on the board.</summary>
     public IEnumerable<BoardPerson> PeopleIn(BoardRole role) => People.Where(p => p.Roles.Contains(role));
 
@@ -107,6 +134,26 @@ public enum RapidReviewStart
     NotificationSent,
 }
 
+/// <summary>SCR: the day the chair's one-month decision clock starts.</summary>
+public enum DecisionClockStart
+{
+    /// <summary>When the referral reaches the board (the default: the earliest point any source names).</summary>
+    ReferralReachesBoard,
+
+    /// <summary>When the case reaches the chair, i.e. with the sub-group's recommendation (Enfield 4.2).</summary>
+    ReferralReachesChair,
+}
+
+/// <summary>SCR: the day the 6-month completion clock starts.</summary>
+public enum CompletionClockStart
+{
+    /// <summary>The notification to Ofsted (Enfield 4.4, the default).</summary>
+    OfstedNotification,
+
+    /// <summary>The decision to initiate the review (Working Together 2013).</summary>
+    Initiation,
+}
+
 /// <summary>A follow-up task a board sets at a point in the process.</summary>
 /// <param name="Id">Stable id within a case.</param>
 /// <param name="Title">What to do (no personal data).</param>
@@ -114,7 +161,7 @@ public enum RapidReviewStart
 /// <param name="DueWorkingDays">Working days after the trigger (day 0), due at the end of the working day.</param>
 public sealed record TaskTemplate(string Id, string Title, BoardRole OwnerRole, int DueWorkingDays)
 {
-    /// <summary>Enfield 4.3: within one working day of the decision to initiate a review.</summary>
+    /// <summary>Enfield 4.3: within one working day of the decision to initiate a review, all by the LA child protection adviser (head of safeguarding).</summary>
     public static IReadOnlyList<TaskTemplate> EnfieldInitiationChecks { get; } =
     [
         new("safety-other-children", "Confirm safety arrangements for any other children", BoardRole.HeadOfSafeguarding, 1),
@@ -122,6 +169,6 @@ public sealed record TaskTemplate(string Id, string Title, BoardRole OwnerRole, 
         new("police-health-checks", "Check with the police and the designated doctor and nurse", BoardRole.HeadOfSafeguarding, 1),
         new("secure-files", "Secure the files", BoardRole.HeadOfSafeguarding, 1),
         new("inform-director", "Inform the director of children's services", BoardRole.HeadOfSafeguarding, 1),
-        new("alert-agencies-imr", "Alert the agencies involved (letter from the chair to each chief executive) that they must produce an IMR", BoardRole.BoardChair, 1),
+        new("alert-agencies-imr", "Alert the agencies involved (letter from the chair to each chief executive) that they must produce an IMR", BoardRole.HeadOfSafeguarding, 1),
     ];
 }

@@ -151,6 +151,9 @@ public sealed record ChairDecision
     /// <summary>True when the decision differs from the sub-group's recommendation.</summary>
     public bool DepartsFromRecommendation { get; init; }
 
+    /// <summary>For a decision not to initiate: that the national panel may scrutinise it, with the source.</summary>
+    public string? NationalPanelScrutiny { get; init; }
+
     /// <summary>Who decided (Entra object id).</summary>
     public required string ByObjectId { get; init; }
 
@@ -174,13 +177,35 @@ public enum ChairDecisionKind
 /// <param name="DueOn">The last day on which it is on time.</param>
 /// <param name="Rule">The rule that sets it, with its source (shown to people).</param>
 /// <param name="CompletedAt">When it was met, if it was.</param>
-public sealed record CaseClock(string Kind, DateOnly StartedOn, DateOnly DueOn, string Rule, DateTimeOffset? CompletedAt = null);
+public sealed record CaseClock(string Kind, DateOnly StartedOn, DateOnly DueOn, string Rule, DateTimeOffset? CompletedAt = null)
+{
+    /// <summary>The role that must meet it (reminded, and may mark it done); null for a clock no one marks done by hand.</summary>
+    public BoardRole? OwnerRole { get; init; }
+
+    /// <summary>Who marked it done (Entra object id).</summary>
+    public string? CompletedByObjectId { get; init; }
+
+    /// <summary>Agreed extensions, oldest first; <see cref="DueOn"/> is the latest new date.</summary>
+    public IReadOnlyList<ClockExtension> Extensions { get; init; } = [];
+}
+
+/// <summary>An agreed change to a clock's due date (e.g. criminal proceedings delay a review).</summary>
+/// <param name="PreviousDueOn">The due date before this extension.</param>
+/// <param name="NewDueOn">The new due date.</param>
+/// <param name="Reason">Why (shown to people on the case; never logged).</param>
+/// <param name="AgreedBy">Who agreed it, as recorded (e.g. "the board chair and the national panel").</param>
+/// <param name="ByObjectId">Who recorded it.</param>
+/// <param name="At">When it was recorded.</param>
+public sealed record ClockExtension(DateOnly PreviousDueOn, DateOnly NewDueOn, string Reason, string AgreedBy, string ByObjectId, DateTimeOffset At);
 
 /// <summary>Names of the clocks the workflow sets.</summary>
 public static class ClockKinds
 {
-    /// <summary>The chair decides within one month of the case reaching the chair.</summary>
+    /// <summary>SCR: the chair decides within one month of the referral reaching the board (or the chair: a board setting).</summary>
     public const string ChairDecision = "chair-decision";
+
+    /// <summary>CSPR: a looked-after child's death notified to the Secretary of State and Ofsted (s16C(2)).</summary>
+    public const string LookedAfterDeathNotification = "looked-after-death-notification";
 
     /// <summary>CSPR: serious incident notification to the national Panel within 5 working days.</summary>
     public const string PanelNotification = "panel-notification";
@@ -188,10 +213,13 @@ public static class ClockKinds
     /// <summary>CSPR: rapid review within 15 working days.</summary>
     public const string RapidReview = "rapid-review";
 
-    /// <summary>SCR: review completes within 6 months of initiation.</summary>
+    /// <summary>SCR: review completes within 6 months of the Ofsted notification (or of initiation: a board setting).</summary>
     public const string ReviewCompletion = "review-completion";
 
-    /// <summary>Reasons for not initiating go to the national panel within 14 days.</summary>
+    /// <summary>
+    /// No longer set: no source gives the national panel a 14-day deadline for a decline's reasons. Kept so
+    /// cases stored with it still read; a decline now records that the panel may scrutinise it.
+    /// </summary>
     public const string NationalPanelReasons = "national-panel-reasons";
 }
 

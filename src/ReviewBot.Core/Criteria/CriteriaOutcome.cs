@@ -47,6 +47,9 @@ public enum CriteriaLevel
 
     /// <summary>CSPR: not a notifiable incident on the answers given.</summary>
     NotNotifiable,
+
+    /// <summary>CSPR: a looked-after child died without known or suspected abuse or neglect: Secretary of State and Ofsted told, no rapid review (s16C(2)).</summary>
+    LookedAfterDeath,
 }
 
 /// <summary>One rule that applied.</summary>

@@ -23,18 +23,26 @@ public sealed class CsprRulebook : Rulebook
     public const string NotificationSentKeyDate = "Serious incident notification sent";
 
     private const string S16C = "Children Act 2004 s16C(1)";
-    private const string WorkingTogether2023 = "Working Together to Safeguard Children 2023, ch 5";
+    private const string S16C2 = "Children Act 2004 s16C(2)";
+    private const string WorkingTogether2023 = "Working Together to Safeguard Children 2023 ch 5 (paragraph number not verified here)";
+    private const string WorkingTogether2018Reviews = "Working Together to Safeguard Children 2018 ch 4, \"Decisions on local and national reviews\" (paragraph number not verified here)";
     private const string Reg11 = "SI 2018/789 reg 11";
     private const int NotificationWorkingDays = 5;
     private const int RapidReviewWorkingDays = 15;
 
-    private static readonly CriteriaLevel[] StrongestFirst = [CriteriaLevel.LocalReviewIndicated, CriteriaLevel.NotifiableIncident];
+    private static readonly CriteriaLevel[] StrongestFirst = [CriteriaLevel.LocalReviewIndicated, CriteriaLevel.NotifiableIncident, CriteriaLevel.LookedAfterDeath];
 
-    /// <summary>A serious incident the local authority must notify: abuse or neglect with death or serious harm, or a looked-after child's death.</summary>
-    private static readonly Condition Notifiable = Any(
-        All(Yes(AbuseOrNeglect), Yes(ChildDied)),
-        All(Yes(AbuseOrNeglect), Yes(SeriouslyHarmed)),
-        All(Yes(ChildDied), Yes(LookedAfter)));
+    /// <summary>Abuse or neglect known or suspected, and the child died or was seriously harmed.</summary>
+    private static readonly Condition AbuseWithDeathOrHarm = All(Yes(AbuseOrNeglect), Any(Yes(ChildDied), Yes(SeriouslyHarmed)));
+
+    /// <summary>
+    /// A serious incident this local authority must notify to the Panel (s16C(1)): abuse or neglect with death
+    /// or serious harm, in its area or outside England while normally resident in it.
+    /// </summary>
+    private static readonly Condition Notifiable = All(AbuseWithDeathOrHarm, Not(No(InLocalAuthorityArea)));
+
+    /// <summary>A looked-after child has died, with no abuse or neglect known or suspected (s16C(2): Secretary of State and Ofsted).</summary>
+    private static readonly Condition LookedAfterChildDied = All(No(AbuseOrNeglect), Yes(ChildDied), Yes(LookedAfter));
 
     /// <summary>The one instance.</summary>
     public static CsprRulebook Instance { get; } = new();
@@ -61,10 +69,15 @@ public sealed class CsprRulebook : Rulebook
             "Serious harm includes serious and/or long-term impairment of mental health or intellectual, emotional, social or behavioural development, and impairment of physical health. Judge it even if long-term impairment is not yet certain.",
             $"{S16C}; {WorkingTogether2023}",
             AskOnlyIfYes: [AbuseOrNeglect], AskOnlyIfNo: [ChildDied]),
+        new(InLocalAuthorityArea,
+            "Did this happen in the local authority's area, or outside England while the child was normally resident in the area?",
+            "The local authority notifies the Panel of a death or serious harm in its area, or outside England for a child normally resident in it. Answer no if it happened elsewhere in England: that area's local authority notifies.",
+            S16C,
+            AskOnlyIfYes: [AbuseOrNeglect], AskWhen: Any(Yes(ChildDied), Yes(SeriouslyHarmed))),
         new(LookedAfter,
             "Was the child looked after by a local authority (in care, or accommodated by it)?",
-            "The death of a looked-after child must be notified whatever the cause, even if abuse or neglect is not known or suspected.",
-            WorkingTogether2023,
+            "The death of a looked-after child is notified to the Secretary of State and Ofsted whatever the cause, even if abuse or neglect is not known or suspected.",
+            S16C2,
             AskOnlyIfYes: [ChildDied], AskOnlyIfNo: [AbuseOrNeglect]),
         LocalReviewQuestion(ImprovementsNeeded, "a",
             "Does the case highlight, or may it highlight, improvements needed to safeguard and promote the welfare of children?",
@@ -78,30 +91,51 @@ public sealed class CsprRulebook : Rulebook
         LocalReviewQuestion(PanelSuggestsLocalReview, "d",
             "Has the Child Safeguarding Practice Review Panel considered the case and concluded that a local review may be more appropriate?",
             "Answer yes only if the Panel has said so; otherwise no."),
+        CircumstanceQuestion(SingleAgencyConcerns,
+            "Do the safeguarding partners have cause for concern about the actions of a single agency?",
+            "Working Together asks the partners to consider a local review in this circumstance too."),
+        CircumstanceQuestion(NoAgencyInvolvement,
+            "Was no agency involved with the child or family, in a way that gives cause for concern?",
+            "For example a child no service knew about, when one should have."),
+        CircumstanceQuestion(MoreThanOneArea,
+            "Is more than one local authority, police area or health area involved, for example because the family moved around?",
+            "Include areas the family lived in before."),
+        CircumstanceQuestion(InstitutionalSetting,
+            "May the case raise issues about safeguarding children in an institutional setting (for example a school, children's home or hospital)?",
+            "Any setting where children are cared for or educated away from home."),
     ];
 
     /// <inheritdoc />
     public override IReadOnlyList<CriteriaRule> Rules { get; } =
     [
         new("notifiable-death",
-            All(Yes(AbuseOrNeglect), Yes(ChildDied)),
+            All(Notifiable, Yes(ChildDied)),
             CriteriaLevel.NotifiableIncident,
             "Abuse or neglect is known or suspected and the child has died (this includes a suspected suicide): a serious incident the local authority must notify to the Child Safeguarding Practice Review Panel.",
             $"{S16C}; {WorkingTogether2023}"),
         new("notifiable-serious-harm",
-            All(Yes(AbuseOrNeglect), Yes(SeriouslyHarmed)),
+            All(Notifiable, Yes(SeriouslyHarmed)),
             CriteriaLevel.NotifiableIncident,
             "Abuse or neglect is known or suspected and the child has been seriously harmed: a serious incident the local authority must notify to the Child Safeguarding Practice Review Panel.",
             $"{S16C}; {WorkingTogether2023}"),
-        new("notifiable-looked-after-death",
-            All(Yes(ChildDied), Yes(LookedAfter)),
-            CriteriaLevel.NotifiableIncident,
-            "A looked-after child has died: the local authority must notify the death (to the Secretary of State and Ofsted, through the serious incident notification) whatever the cause.",
-            WorkingTogether2023),
+        new("outside-area",
+            All(AbuseWithDeathOrHarm, No(InLocalAuthorityArea)),
+            null,
+            "It happened in another local authority's area in England: that local authority notifies the Panel, not this one.",
+            S16C),
+        new("looked-after-death",
+            LookedAfterChildDied,
+            CriteriaLevel.LookedAfterDeath,
+            "A looked-after child has died, with no abuse or neglect known or suspected: the local authority must notify the Secretary of State and Ofsted. This is not a serious child safeguarding case, so no rapid review is started.",
+            S16C2),
         LocalReviewRule(ImprovementsNeeded, "a", "The case highlights or may highlight improvements needed to safeguard and promote the welfare of children"),
         LocalReviewRule(RecurrentThemes, "b", "The case highlights or may highlight recurrent themes in safeguarding and promoting the welfare of children"),
         LocalReviewRule(AgenciesWorkingTogether, "c", "The case highlights or may highlight concerns about two or more agencies working together effectively"),
         LocalReviewRule(PanelSuggestsLocalReview, "d", "The Child Safeguarding Practice Review Panel concluded that a local review may be more appropriate"),
+        CircumstanceRule(SingleAgencyConcerns, "The safeguarding partners have cause for concern about the actions of a single agency"),
+        CircumstanceRule(NoAgencyInvolvement, "No agency was involved, and that gives cause for concern"),
+        CircumstanceRule(MoreThanOneArea, "More than one local authority, police area or health area is involved"),
+        CircumstanceRule(InstitutionalSetting, "The case may raise issues about safeguarding children in an institutional setting"),
     ];
 
     /// <inheritdoc />
@@ -125,6 +159,18 @@ public sealed class CsprRulebook : Rulebook
             };
         }
 
+        if (level == CriteriaLevel.LookedAfterDeath)
+        {
+            var notice = LookedAfterDeathClock(referral, board, today);
+            return new CriteriaOutcome
+            {
+                Level = level,
+                Summary = $"A looked-after child has died: notify the Secretary of State and Ofsted by {Day(notice.DueOn)}. With no abuse or neglect known or suspected, no rapid review is started." + closing,
+                Findings = FindingsOf(met),
+                Clocks = [notice],
+            };
+        }
+
         var clocks = Clocks(referral, board, today);
         return new CriteriaOutcome
         {
@@ -137,6 +183,16 @@ public sealed class CsprRulebook : Rulebook
 
     private static CriteriaQuestion LocalReviewQuestion(string id, string letter, string text, string hint)
         => new(id, text, hint, $"{Reg11}({letter})", AskWhen: Notifiable);
+
+    private static CriteriaQuestion CircumstanceQuestion(string id, string text, string hint)
+        => new(id, text, hint, WorkingTogether2018Reviews, AskWhen: Notifiable);
+
+    private static CriteriaRule CircumstanceRule(string id, string finding)
+        => new($"local-review-{id}",
+            All(Notifiable, Yes(id)),
+            CriteriaLevel.LocalReviewIndicated,
+            $"{finding}: Working Together asks the safeguarding partners to consider a local review in this circumstance, beyond the reg 11 criteria.",
+            WorkingTogether2018Reviews);
 
     private static CriteriaRule LocalReviewRule(string id, string letter, string finding)
         => new($"local-review-{letter}",
@@ -161,7 +217,10 @@ public sealed class CsprRulebook : Rulebook
             ClockKinds.PanelNotification,
             aware,
             calendar.AddWorkingDays(aware, NotificationWorkingDays),
-            $"Notify the Child Safeguarding Practice Review Panel, and the safeguarding partners, within {NotificationWorkingDays} working days of the local authority becoming aware ({WorkingTogether2023}); {awareWords}.");
+            $"Notify the Child Safeguarding Practice Review Panel, and the safeguarding partners, within {NotificationWorkingDays} working days of the local authority becoming aware ({S16C}; {WorkingTogether2023}); {awareWords}.")
+        {
+            OwnerRole = board.PanelNotificationOwner,
+        };
 
         var (reviewStart, reviewWords) = board.RapidReviewStartsFrom switch
         {
@@ -175,9 +234,26 @@ public sealed class CsprRulebook : Rulebook
             ClockKinds.RapidReview,
             reviewStart,
             calendar.AddWorkingDays(reviewStart, RapidReviewWorkingDays),
-            $"Complete the rapid review and send it to the Panel within {RapidReviewWorkingDays} working days ({WorkingTogether2023}); {reviewWords}.");
+            $"Complete the rapid review and send it to the Panel within {RapidReviewWorkingDays} working days ({WorkingTogether2023}); {reviewWords}.")
+        {
+            OwnerRole = board.RapidReviewOwner,
+        };
 
         return [notification, rapidReview];
+    }
+
+    // s16C(2) sets no period; the notice follows the serious incident notification's 5 working days.
+    private static CaseClock LookedAfterDeathClock(Referral referral, BoardConfiguration board, DateOnly today)
+    {
+        var aware = referral.LocalAuthorityBecameAware ?? KeyDate(referral, BecameAwareKeyDate) ?? today;
+        return new CaseClock(
+            ClockKinds.LookedAfterDeathNotification,
+            aware,
+            WorkingDayCalendar.EnglandAndWales.AddWorkingDays(aware, NotificationWorkingDays),
+            $"Notify the Secretary of State and Ofsted of the death of a looked-after child ({S16C2}); s16C(2) sets no period, so this uses the {NotificationWorkingDays} working days of the serious incident notification ({WorkingTogether2023}), counted from {Day(aware)}.")
+        {
+            OwnerRole = board.PanelNotificationOwner,
+        };
     }
 
     private static string DueDates(CaseClock notification, CaseClock rapidReview)

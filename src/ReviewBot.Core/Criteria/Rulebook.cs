@@ -40,19 +40,45 @@ public abstract class Rulebook
     /// </summary>
     public IReadOnlyDictionary<string, bool> AnswersFor(Referral referral)
     {
-        var answers = new Dictionary<string, bool>(referral.CriteriaAnswers);
+        var answers = WithRetiredAnswersMapped(referral.CriteriaAnswers);
         switch (referral.Child.Incident)
         {
             case IncidentKind.Died:
                 answers.TryAdd(CriteriaQuestionIds.ChildDied, true);
                 break;
-            case IncidentKind.SeriouslyHarmed:
+            case IncidentKind.SeriouslyHarmed or IncidentKind.Harmed:
+                // The referrer chose the harm level on the form: "seriously harmed" is asked there, not assumed.
                 answers.TryAdd(CriteriaQuestionIds.ChildDied, false);
-                answers.TryAdd(CriteriaQuestionIds.SeriouslyHarmed, true);
+                answers.TryAdd(CriteriaQuestionIds.SeriouslyHarmed, referral.Child.Incident == IncidentKind.SeriouslyHarmed);
                 break;
         }
 
         return ApplicableAnswers(answers);
+    }
+
+    /// <summary>
+    /// Answers stored under ids the rulebook no longer asks, and the questions that replaced them (e.g. a
+    /// double negative now asked in positive words, so the answer is inverted).
+    /// </summary>
+    public virtual IReadOnlyList<RetiredQuestion> RetiredQuestions => [];
+
+    /// <summary>
+    /// The answers with each retired id rewritten as the question that replaced it (an answer given to the
+    /// new question wins), so older drafts and cases still read correctly.
+    /// </summary>
+    public Dictionary<string, bool> WithRetiredAnswersMapped(IReadOnlyDictionary<string, bool> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var mapped = new Dictionary<string, bool>(answers, StringComparer.Ordinal);
+        foreach (var retired in RetiredQuestions)
+        {
+            if (mapped.Remove(retired.OldId, out var old))
+            {
+                mapped.TryAdd(retired.NewId, retired.Inverted ? !old : old);
+            }
+        }
+
+        return mapped;
     }
 
     /// <summary>Weighs a referral's answers. <paramref name="today"/> is day 0 for any clock it starts.</summary>
@@ -98,3 +124,9 @@ public abstract class Rulebook
         return applicable;
     }
 }
+
+/// <summary>A question id no longer asked, and the question that replaced it.</summary>
+/// <param name="OldId">The id stored with older answers.</param>
+/// <param name="NewId">The question that asks the same thing now.</param>
+/// <param name="Inverted">True when yes to the old question means no to the new one.</param>
+public sealed record RetiredQuestion(string OldId, string NewId, bool Inverted);

@@ -6,23 +6,37 @@ using static ReviewBot.Core.Criteria.CriteriaQuestionIds;
 
 namespace ReviewBot.Core.Criteria;
 
-/// <summary>Serious Case Review criteria (LSCB Regulations 2006 reg 5; Working Together 2015; Enfield 2.1).</summary>
+/// <summary>Serious Case Review criteria (LSCB Regulations 2006 reg 5; Working Together 2013/2015 ch 4; Enfield 2.1).</summary>
 /// <remarks>
-/// Asking order: the statutory test first (abuse or neglect, death, serious harm, inter-agency concerns);
-/// then, for a death without known or suspected abuse or neglect, the settings where a review should always
-/// be done; then, when no "must" route is met and the child is alive, the Enfield 2.1 situations. Within the
-/// settings and the situations, asking stops at the first yes: one is enough.
+/// Asking order: abuse or neglect, death, serious harm; for a seriously harmed child, whether there are
+/// concerns about how agencies worked together and then the Enfield 2.1 situations, whatever the first
+/// answer (asking stops at the first yes); then, for a death without known or suspected abuse or neglect,
+/// the settings where a review should always be done. Sexual abuse, and a life-threatening injury through
+/// abuse or neglect, are abuse or neglect: they meet reg 5(2)(a) on their own. A referrer who said no to
+/// abuse and yes to one of them is told so and asked which is right.
 /// </remarks>
 public sealed class ScrRulebook : Rulebook
 {
     private const string Reg5 = "LSCB Regulations 2006 reg 5(2)";
-    private const string WorkingTogether2015 = "Working Together to Safeguard Children 2015, ch 4";
+    private const string WorkingTogether2015 = "Working Together to Safeguard Children 2015 ch 4, \"Serious Case Reviews\" (paragraph number not verified here)";
     private const string Enfield21 = "Enfield ESCB serious case review procedure 2.1";
+    private const string EnfieldCustody = "Enfield ESCB serious case review procedure section 2 (paragraph number not verified here); Working Together 2013 ch 4 reads \"Mental Health Act 2005\"";
 
     private static readonly CriteriaLevel[] StrongestFirst = [CriteriaLevel.Must, CriteriaLevel.ShouldAlways, CriteriaLevel.Consider];
 
     private static readonly AlternativeReview[] AlternativesWhenNotMet =
         [AlternativeReview.ManagementReview, AlternativeReview.LearningLessonsReview, AlternativeReview.PartnershipReview];
+
+    /// <summary>A situation that is abuse or neglect in itself (sexual abuse; an injury through abuse or neglect), unless the referrer said that answer was wrong.</summary>
+    private static readonly Condition AbuseBySituation = All(
+        Any(Yes(LifeThreateningInjury), Yes(SexualAbuse)),
+        Not(No(AbuseOrNeglectConfirmed)));
+
+    /// <summary>Reg 5(2)(a): abuse or neglect known or suspected, as answered or as the situations say.</summary>
+    private static readonly Condition AbuseKnownOrSuspected = Any(Yes(AbuseOrNeglect), AbuseBySituation);
+
+    /// <summary>Reg 5(2)(b)(ii), first half: alive and seriously harmed.</summary>
+    private static readonly Condition SeriousHarm = All(No(ChildDied), Yes(SeriouslyHarmed));
 
     /// <summary>The one instance.</summary>
     public static ScrRulebook Instance { get; } = new();
@@ -32,6 +46,10 @@ public sealed class ScrRulebook : Rulebook
 
     /// <inheritdoc />
     public override string Name => "Serious Case Review (LSCB Regulations 2006, reg 5)";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<RetiredQuestion> RetiredQuestions { get; } =
+        [new(ClearNoInterAgencyConcerns, ServicesWorkingTogetherConcerns, Inverted: true)];
 
     /// <inheritdoc />
     public override IReadOnlyList<CriteriaQuestion> Questions { get; } =
@@ -46,55 +64,57 @@ public sealed class ScrRulebook : Rulebook
             $"{Reg5}(b)(i); {WorkingTogether2015}"),
         new(SeriouslyHarmed,
             "Has the child been seriously harmed?",
-            "Seriously harmed includes a potentially life-threatening injury, or serious and/or likely long-term impairment of physical or mental health or development. Recovery does not mean there was no serious harm.",
+            "Seriously harmed includes a potentially life-threatening injury, or serious and/or likely long-term impairment of physical or mental health or development. Recovery does not mean there was no serious harm. Answer no if the child was harmed, but not seriously.",
             $"{Reg5}(b)(ii); {WorkingTogether2015}",
-            AskOnlyIfYes: [AbuseOrNeglect], AskOnlyIfNo: [ChildDied]),
-        new(ClearNoInterAgencyConcerns,
-            "Is it clear that there are no concerns about how the local authority, the board's partners or others worked together to safeguard the child?",
-            "Answer yes only if it is clear there are no such concerns. If there is any doubt, answer no: unless it is clear there are no concerns, the board must commission a serious case review.",
-            $"{Reg5}(b)(ii); {WorkingTogether2015}",
-            AskOnlyIfYes: [AbuseOrNeglect, SeriouslyHarmed], AskOnlyIfNo: [ChildDied]),
-        new(DiedInCustody,
-            "Did the child die in custody: in police custody, on remand or following sentencing?",
-            "A serious case review should always be done when a child dies in custody, even if abuse or neglect is not known or suspected.",
-            WorkingTogether2015,
-            AskOnlyIfYes: [ChildDied], AskOnlyIfNo: [AbuseOrNeglect]),
-        new(DiedInSecureSetting,
-            "Did the child die in a Young Offender Institution, a secure training centre or a secure children's home?",
-            "A serious case review should always be done when a child dies in one of these settings.",
-            WorkingTogether2015,
-            AskOnlyIfYes: [ChildDied], AskOnlyIfNo: [AbuseOrNeglect, DiedInCustody]),
-        new(DiedDetainedUnderMentalHealthAct,
-            "Was the child detained under mental health legislation (the guidance says \"Mental Health Act 2005\") when they died?",
-            "A serious case review should always be done when a child dies while detained under mental health legislation.",
-            WorkingTogether2015,
-            AskOnlyIfYes: [ChildDied], AskOnlyIfNo: [AbuseOrNeglect, DiedInCustody, DiedInSecureSetting]),
+            AskOnlyIfNo: [ChildDied]),
         new(ServicesWorkingTogetherConcerns,
-            "Does the case raise concerns about how professionals and services worked together to safeguard the child?",
-            "For example: information not shared, a referral not acted on, or agencies each assuming another was acting.",
-            Enfield21,
-            AskOnlyIfNo: [ChildDied],
-            AskWhen: Not(All(Yes(AbuseOrNeglect), Yes(SeriouslyHarmed)))),
+            "Are there concerns about how the agencies (the local authority, the board's partners, other professionals and services) worked together to safeguard the child?",
+            "For example: information not shared, a referral not acted on, or agencies each assuming another was acting. If you are not sure, answer yes: unless it is clear there are no such concerns, the board must commission a serious case review.",
+            $"{Reg5}(b)(ii); {Enfield21}",
+            AskOnlyIfYes: [SeriouslyHarmed], AskOnlyIfNo: [ChildDied]),
         new(LifeThreateningInjury,
             "Did the child suffer a potentially life-threatening injury, or serious and permanent impairment of health or development, through abuse or neglect?",
             "Answer yes even if the child has since recovered.",
-            Enfield21,
-            AskOnlyIfYes: [ServicesWorkingTogetherConcerns], AskOnlyIfNo: [ChildDied]),
+            $"{Reg5}(a); {Enfield21}",
+            AskOnlyIfYes: [SeriouslyHarmed], AskOnlyIfNo: [ChildDied]),
         new(SexualAbuse,
             "Has the child been seriously harmed through sexual abuse?",
             "Sexual abuse by anyone, including another child or someone online.",
-            Enfield21,
-            AskOnlyIfYes: [ServicesWorkingTogetherConcerns], AskOnlyIfNo: [ChildDied, LifeThreateningInjury]),
+            $"{Reg5}(a); {Enfield21}",
+            AskOnlyIfYes: [SeriouslyHarmed], AskOnlyIfNo: [ChildDied, LifeThreateningInjury]),
+        new(AbuseOrNeglectConfirmed,
+            "You said abuse or neglect is not known or suspected, but also that the child was sexually abused or injured through abuse or neglect, and those are abuse or neglect. Which is right: is abuse or neglect of the child known or suspected?",
+            "Answer yes if the child was sexually abused or injured through abuse or neglect (even if only suspected). Answer no if that earlier answer was a mistake: it will then not be counted.",
+            $"{Reg5}(a); {Enfield21}",
+            AskOnlyIfNo: [AbuseOrNeglect],
+            AskWhen: Any(Yes(LifeThreateningInjury), Yes(SexualAbuse))),
         new(ParentMurdered,
             "Has a parent of the child been murdered, with a domestic homicide review started?",
             "Domestic homicide reviews are commissioned by the community safety partnership (Domestic Violence, Crime and Victims Act 2004 s9).",
             Enfield21,
-            AskOnlyIfYes: [ServicesWorkingTogetherConcerns], AskOnlyIfNo: [ChildDied, LifeThreateningInjury, SexualAbuse]),
+            AskOnlyIfYes: [SeriouslyHarmed], AskOnlyIfNo: [ChildDied],
+            AskWhen: Not(AbuseBySituation)),
         new(ViolentAssault,
             "Has the child been seriously harmed by a violent assault by another child or an adult?",
             "Any violent assault, whoever carried it out.",
             Enfield21,
-            AskOnlyIfYes: [ServicesWorkingTogetherConcerns], AskOnlyIfNo: [ChildDied, LifeThreateningInjury, SexualAbuse, ParentMurdered]),
+            AskOnlyIfYes: [SeriouslyHarmed], AskOnlyIfNo: [ChildDied, ParentMurdered],
+            AskWhen: Not(AbuseBySituation)),
+        new(DiedInCustody,
+            "Did the child die in custody: in police custody, on remand or following sentencing?",
+            "A serious case review should always be done when a child dies in custody, even if abuse or neglect is not known or suspected.",
+            EnfieldCustody,
+            AskOnlyIfYes: [ChildDied], AskOnlyIfNo: [AbuseOrNeglect]),
+        new(DiedInSecureSetting,
+            "Did the child die in a Young Offender Institution, a secure training centre or a secure children's home?",
+            "A serious case review should always be done when a child dies in one of these settings.",
+            EnfieldCustody,
+            AskOnlyIfYes: [ChildDied], AskOnlyIfNo: [AbuseOrNeglect, DiedInCustody]),
+        new(DiedDetainedUnderMentalHealthAct,
+            "Was the child detained under the Mental Capacity Act 2005 when they died?",
+            "A serious case review should always be done when a child dies while detained under the Mental Capacity Act 2005 (so the Enfield procedure words it; Working Together 2013 says \"Mental Health Act 2005\").",
+            EnfieldCustody,
+            AskOnlyIfYes: [ChildDied], AskOnlyIfNo: [AbuseOrNeglect, DiedInCustody, DiedInSecureSetting]),
     ];
 
     /// <inheritdoc />
@@ -105,34 +125,48 @@ public sealed class ScrRulebook : Rulebook
             CriteriaLevel.Must,
             "Abuse or neglect of the child is known or suspected and the child has died (this includes a suspected suicide): a serious case review must be done.",
             $"{Reg5}(a) and (b)(i); {WorkingTogether2015}"),
+        new("abuse-by-situation",
+            All(No(AbuseOrNeglect), SeriousHarm, AbuseBySituation),
+            null,
+            "Sexual abuse, and a life-threatening injury or serious impairment through abuse or neglect, are abuse or neglect: reg 5(2)(a) is met whatever the answer to the general abuse question.",
+            $"{Reg5}(a); {Enfield21}"),
+        new("situation-withdrawn",
+            All(No(AbuseOrNeglect), SeriousHarm, No(AbuseOrNeglectConfirmed)),
+            null,
+            "The referrer confirmed that abuse or neglect is not known or suspected, so the earlier answer about sexual abuse or an injury through abuse or neglect is not counted.",
+            $"{Reg5}(a)"),
         new("must-seriously-harmed",
-            All(Yes(AbuseOrNeglect), No(ChildDied), Yes(SeriouslyHarmed), No(ClearNoInterAgencyConcerns)),
+            All(AbuseKnownOrSuspected, SeriousHarm, Not(No(ServicesWorkingTogetherConcerns))),
             CriteriaLevel.Must,
-            "Abuse or neglect is known or suspected, the child has been seriously harmed, and it is not clear that there are no concerns about how agencies worked together: the board must commission a serious case review.",
+            "Abuse or neglect is known or suspected, the child has been seriously harmed, and there are concerns (or it is not clear there are none) about how agencies worked together: the board must commission a serious case review.",
             $"{Reg5}(a) and (b)(ii); {WorkingTogether2015}"),
         new("no-inter-agency-concerns",
-            All(Yes(AbuseOrNeglect), No(ChildDied), Yes(SeriouslyHarmed), Yes(ClearNoInterAgencyConcerns)),
+            All(AbuseKnownOrSuspected, SeriousHarm, No(ServicesWorkingTogetherConcerns)),
             null,
-            "Abuse or neglect is known or suspected and the child has been seriously harmed, but it is clear there are no concerns about how agencies worked together, so reg 5(2)(b)(ii) is not met.",
+            "Abuse or neglect is known or suspected and the child has been seriously harmed, but there are no concerns about how agencies worked together, so reg 5(2)(b)(ii) is not met.",
             $"{Reg5}(b)(ii); {WorkingTogether2015}"),
+        new("not-seriously-harmed",
+            All(No(ChildDied), No(SeriouslyHarmed)),
+            null,
+            "The child has not died and was not seriously harmed, so reg 5(2)(b) is not met.",
+            $"{Reg5}(b)"),
         new("should-always-custody",
             All(Yes(ChildDied), Yes(DiedInCustody)),
             CriteriaLevel.ShouldAlways,
             "The child died in custody (in police custody, on remand or following sentencing): a serious case review should always be done.",
-            WorkingTogether2015),
+            EnfieldCustody),
         new("should-always-secure-setting",
             All(Yes(ChildDied), Yes(DiedInSecureSetting)),
             CriteriaLevel.ShouldAlways,
             "The child died in a Young Offender Institution, a secure training centre or a secure children's home: a serious case review should always be done.",
-            WorkingTogether2015),
+            EnfieldCustody),
         new("should-always-mental-health",
             All(Yes(ChildDied), Yes(DiedDetainedUnderMentalHealthAct)),
             CriteriaLevel.ShouldAlways,
-            "The child was detained under mental health legislation (\"Mental Health Act 2005\" in the guidance) when they died: a serious case review should always be done.",
-            WorkingTogether2015),
-        Consider("consider-life-threatening-injury", LifeThreateningInjury,
-            "The child suffered a potentially life-threatening injury or serious and permanent impairment of health or development through abuse or neglect (this is serious harm: check reg 5(2)(b)(ii) too)"),
-        Consider("consider-sexual-abuse", SexualAbuse, "The child has been seriously harmed through sexual abuse"),
+            "The child was detained under the Mental Capacity Act 2005 when they died: a serious case review should always be done.",
+            EnfieldCustody),
+        // Enfield 2.1 also lists a life-threatening injury through abuse or neglect, and sexual abuse, as reasons to
+        // consider a review; both are abuse or neglect, so with concerns they meet reg 5(2) and a review must be done.
         Consider("consider-parent-murdered", ParentMurdered, "A parent has been murdered and a domestic homicide review has started"),
         Consider("consider-violent-assault", ViolentAssault, "The child has been seriously harmed by a violent assault by another child or an adult"),
     ];
@@ -149,7 +183,7 @@ public sealed class ScrRulebook : Rulebook
         {
             findings = [.. findings, new CriteriaFinding(
                 "The criteria for a serious case review are not met on the answers given. The board may still commission one, or another review: a management review (in-house), a learning lessons review or a partnership review.",
-                $"{WorkingTogether2015}; Enfield ESCB procedure 3.2; Handsworth Grange policy")];
+                $"{WorkingTogether2015}; Enfield ESCB procedure 3.2; Handsworth Grange school policy (learning lessons review)")];
         }
 
         return new CriteriaOutcome
@@ -161,9 +195,10 @@ public sealed class ScrRulebook : Rulebook
         };
     }
 
+    // "Consider" applies only where the statutory test is not met: with abuse or neglect it would be a "must".
     private static CriteriaRule Consider(string id, string situation, string finding)
         => new(id,
-            All(No(ChildDied), Yes(ServicesWorkingTogetherConcerns), Yes(situation)),
+            All(SeriousHarm, Yes(ServicesWorkingTogetherConcerns), Yes(situation), Not(AbuseKnownOrSuspected)),
             CriteriaLevel.Consider,
             $"{finding}, and the case raises concerns about how professionals and services worked together: the board should consider a serious case review.",
             Enfield21);

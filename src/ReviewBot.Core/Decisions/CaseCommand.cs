@@ -21,6 +21,9 @@ public abstract record CaseCommand
     /// <summary>Roles that may issue the command (any one suffices).</summary>
     public abstract IReadOnlyList<BoardRole> PermittedRoles { get; }
 
+    /// <summary>The roles that may issue the command on this case (e.g. a clock's owner); <see cref="PermittedRoles"/> unless the command says otherwise.</summary>
+    public virtual IReadOnlyList<BoardRole> PermittedRolesOn(ReviewCase current) => PermittedRoles;
+
     /// <summary>Stages in which the command makes sense.</summary>
     public abstract IReadOnlyList<CaseStage> Stages { get; }
 

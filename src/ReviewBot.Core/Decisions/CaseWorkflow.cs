@@ -35,9 +35,10 @@ public sealed class CaseWorkflow
         var result = await store.UpdateAsync(board.BoardId, command.Case, latest =>
         {
             before = latest;
-            (refusal, var change) = command.PermittedRoles.Any(role => latest.HasRole(actorObjectId, role))
+            var permitted = command.PermittedRolesOn(latest);
+            (refusal, var change) = permitted.Any(role => latest.HasRole(actorObjectId, role))
                 ? Decide(latest, command, context, correlationId)
-                : (new CaseActionResult(CaseActionStatus.NotAuthorised, latest, $"Only {RoleNames.Either(command.PermittedRoles)} may {command.Describe()} on {latest.Reference}.", command.PermittedRoles), null);
+                : (new CaseActionResult(CaseActionStatus.NotAuthorised, latest, $"Only {RoleNames.Either(permitted)} may {command.Describe()} on {latest.Reference}.", permitted), null);
             return change;
         }, cancellationToken);
 

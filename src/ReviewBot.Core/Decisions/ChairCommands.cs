@@ -61,40 +61,25 @@ public sealed record DecideCommand : CaseCommand
 
     private static ReviewCase Initiate(ReviewCase decided, CaseCommandContext context)
     {
-        var notifications = context.Board.DecisionNotificationRecipients.Select(recipient =>
-            new TaskTemplate($"notify-{Slug(recipient)}", $"Notify {recipient} of the decision", BoardRole.BusinessManager, 1));
-        var tasks = notifications.Concat(context.Board.ReviewInitiationTasks).Select(t => Schedule(t, context));
-        var completion = new CaseClock(
-            ClockKinds.ReviewCompletion,
-            context.Today,
-            context.Today.AddMonths(6),
-            "Complete the review within 6 months of initiation; extensions allowed (Working Together 2015; Enfield 4.4).");
-        return decided with
+        var tasks = StatutoryTasks.DecisionNotifications(context.Board, ChairDecisionKind.Approve, decided.Rulebook)
+            .Concat(context.Board.ReviewInitiationTasks)
+            .Select(t => Schedule(t, context));
+        var initiated = decided with
         {
             Stage = CaseStage.ReviewInitiated,
             Tasks = [.. decided.Tasks, .. tasks],
-            Clocks = [.. decided.Clocks, completion],
         };
+        return CompletionClock.StartIfDue(initiated, context);
     }
 
     private static ReviewCase Decline(ReviewCase decided, CaseCommandContext context)
     {
-        var reasonsDue = context.Today.AddDays(14);
-        var reasons = new CaseClock(
-            ClockKinds.NationalPanelReasons,
-            context.Today,
-            reasonsDue,
-            "Reasons for not initiating a review go to the national panel within 14 days.");
-        var task = new FollowUpTask(
-            "national-panel-reasons",
-            "Send the reasons for not initiating a review to the national panel",
-            BoardRole.BusinessManager,
-            EndOfWorkingDay(reasonsDue, context));
+        var tasks = StatutoryTasks.DecisionNotifications(context.Board, ChairDecisionKind.Decline, decided.Rulebook).Select(t => Schedule(t, context));
         return decided with
         {
             Stage = CaseStage.AlternativeReviewAgreed,
-            Tasks = [.. decided.Tasks, task],
-            Clocks = [.. decided.Clocks, reasons],
+            Decision = decided.Decision! with { NationalPanelScrutiny = decided.Rulebook == RulebookKind.Scr ? StatutoryTasks.DeclineScrutiny : null },
+            Tasks = [.. decided.Tasks, .. tasks],
         };
     }
 
@@ -102,13 +87,7 @@ public sealed record DecideCommand : CaseCommand
         => [.. clocks.Select(c => c.Kind == ClockKinds.ChairDecision && c.CompletedAt is null ? c with { CompletedAt = now } : c)];
 
     private static FollowUpTask Schedule(TaskTemplate template, CaseCommandContext context)
-        => new(template.Id, template.Title, template.OwnerRole, EndOfWorkingDay(context.Calendar.AddWorkingDays(context.Today, template.DueWorkingDays), context));
-
-    private static DateTimeOffset EndOfWorkingDay(DateOnly day, CaseCommandContext context)
-        => BoardTime.At(context.Board, day, context.Board.WorkingHours.DayEnd);
-
-    private static string Slug(string text)
-        => string.Concat(text.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-')).Trim('-');
+        => new(template.Id, template.Title, template.OwnerRole, StatutoryTasks.EndOfWorkingDay(context.Board, context.Calendar.AddWorkingDays(context.Today, template.DueWorkingDays)));
 }
 
 /// <summary>Someone ticks a follow-up task on the checklist card.</summary>
@@ -125,7 +104,11 @@ public sealed record TickTaskCommand : CaseCommand
         [BoardRole.BusinessManager, BoardRole.HeadOfSafeguarding, BoardRole.BoardChair, BoardRole.SubGroupChair];
 
     /// <inheritdoc />
-    public override IReadOnlyList<CaseStage> Stages => [CaseStage.ReviewInitiated, CaseStage.AlternativeReviewAgreed];
+    public override IReadOnlyList<CaseStage> Stages =>
+    [
+        CaseStage.AwaitingRecommendation, CaseStage.AwaitingChairDecision, CaseStage.MoreInformationRequested,
+        CaseStage.ReviewInitiated, CaseStage.AlternativeReviewAgreed,
+    ];
 
     /// <inheritdoc />
     public override string Describe() => "tick off this task";
@@ -150,6 +133,7 @@ public sealed record TickTaskCommand : CaseCommand
         }
 
         var done = task with { DoneAt = context.Now, DoneByObjectId = context.ActorObjectId };
-        return CommandResult.Accept(current with { Tasks = [.. current.Tasks.Select(t => t.Id == TaskId ? done : t)] }, TaskId);
+        var ticked = current with { Tasks = [.. current.Tasks.Select(t => t.Id == TaskId ? done : t)] };
+        return CommandResult.Accept(CompletionClock.StartIfDue(ticked, context), TaskId);
     }
 }

@@ -1,5 +1,6 @@
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
+using ReviewBot.Core.Deadlines;
 
 namespace ReviewBot.Core.Decisions;
 
@@ -56,20 +57,22 @@ public sealed record RecommendCommand : CaseCommand
             ByObjectId = context.ActorObjectId,
             At = context.Now,
         };
-        var decisionClock = new CaseClock(
-            ClockKinds.ChairDecision,
-            context.Today,
-            context.Today.AddMonths(1),
-            "The chair decides, normally within one month of the case coming to the chair's attention (Working Together 2015; Enfield 4.2).");
         return CommandResult.Accept(
             current with
             {
                 Stage = CaseStage.AwaitingChairDecision,
                 Recommendation = recommendation,
-                Clocks = [.. current.Clocks.Where(c => c.Kind != ClockKinds.ChairDecision), decisionClock],
+                Clocks = WithDecisionClock(current, context),
             },
             Kind == RecommendationKind.Review ? "review" : $"alternative:{Alternative}");
     }
+
+    // The clock runs from the referral reaching the board and never restarts; it starts here only when the
+    // board counts from the chair (or for a case stored before the clock started at referral). SCR only.
+    private static IReadOnlyList<CaseClock> WithDecisionClock(ReviewCase current, CaseCommandContext context)
+        => current.Rulebook != RulebookKind.Scr || current.Clocks.Any(c => c.Kind == ClockKinds.ChairDecision)
+            ? current.Clocks
+            : [.. current.Clocks, StatutoryClocks.ChairDecision(context.Today, DecisionClockStart.ReferralReachesChair, context.Calendar)];
 }
 
 /// <summary>The sub-group, business manager or chair asks the referrer for more information.</summary>

@@ -1,6 +1,9 @@
 using ReviewBot.Core.Boards;
+using ReviewBot.Core.Calendar;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Criteria;
+using ReviewBot.Core.Deadlines;
+using ReviewBot.Core.Decisions;
 using ReviewBot.Core.Ports;
 using ReviewBot.Core.Referrals;
 
@@ -54,7 +57,8 @@ public sealed class ReferralIntake
             Referral = referral with { Referrer = referral.Referrer with { ObjectId = referrerObjectId } },
             Criteria = outcome,
             Parties = PartiesFor(board, referrerObjectId, referral.Referrer.Name),
-            Clocks = outcome.Clocks,
+            Clocks = [.. outcome.Clocks, .. ScrClocksAtReferral(board, today)],
+            Tasks = board.Rulebook == RulebookKind.Scr ? [StatutoryTasks.OfstedIncident(board, today, WorkingDayCalendar.EnglandAndWales)] : [],
         };
         var created = new CaseEvent
         {
@@ -69,6 +73,12 @@ public sealed class ReferralIntake
         var stored = await store.CreateAsync(newCase, created, submissionId, Effects.CaseEffects.ForNewCase(newCase, board), cancellationToken);
         return new IntakeResult(stored, Created: stored.Reference == reference);
     }
+
+    // SCR: the chair's one-month clock starts when the referral reaches the board, unless the board counts from the chair.
+    private static IEnumerable<CaseClock> ScrClocksAtReferral(BoardConfiguration board, DateOnly today)
+        => board.Rulebook == RulebookKind.Scr && board.DecisionClockStartsFrom == DecisionClockStart.ReferralReachesBoard
+            ? [StatutoryClocks.ChairDecision(today, DecisionClockStart.ReferralReachesBoard, WorkingDayCalendar.EnglandAndWales)]
+            : [];
 
     private static IReadOnlyList<CaseParty> PartiesFor(BoardConfiguration board, string referrerObjectId, string? referrerName)
     {

@@ -71,7 +71,7 @@ public sealed record Child
     /// <summary>Date of birth.</summary>
     public DateOnly? DateOfBirth { get; init; }
 
-    /// <summary>Whether the child died or was seriously harmed.</summary>
+    /// <summary>Whether the child died, was seriously harmed, or was harmed but not seriously (stored by name: append only).</summary>
     public IncidentKind? Incident { get; init; }
 
     /// <summary>Date of death or of the incident.</summary>
@@ -102,7 +102,7 @@ public sealed record Child
     public DateOnly? ProtectionPlanEnd { get; init; }
 }
 
-/// <summary>Whether the child died or was seriously harmed.</summary>
+/// <summary>Whether the child died, was seriously harmed, or was harmed but not seriously (stored by name: append only).</summary>
 public enum IncidentKind
 {
     /// <summary>The child died (includes suspected suicide).</summary>
@@ -110,6 +110,9 @@ public enum IncidentKind
 
     /// <summary>The child was seriously harmed.</summary>
     SeriouslyHarmed,
+
+    /// <summary>The child was harmed, but not seriously: reg 5(2)(b) and s16C(1) are then not met.</summary>
+    Harmed,
 }
 
 /// <summary>A family member or significant other.</summary>

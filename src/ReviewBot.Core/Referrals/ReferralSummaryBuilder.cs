@@ -16,6 +16,7 @@ internal static class ReferralSummaryBuilder
 
         var me = r.Referrer;
         var child = r.Child;
+        var stored = ctx.Rulebook.WithRetiredAnswersMapped(r.CriteriaAnswers);
         var sections = new List<SummarySection>
         {
             new(StepCatalog.AboutYou,
@@ -46,8 +47,8 @@ internal static class ReferralSummaryBuilder
                 () => Row("Add another key date", "—", ReferralSteps.KeyDate(r.KeyDates.Count)))),
             new(StepCatalog.CriteriaSection,
             [
-                .. ctx.Rulebook.Questions.Where(q => r.CriteriaAnswers.ContainsKey(q.Id) && ctx.Rulebook.AnswersFor(r).ContainsKey(q.Id))
-                    .Select(q => Row(q.Text, YesNo(r.CriteriaAnswers[q.Id]), ReferralSteps.Criteria(q.Id))),
+                .. ctx.Rulebook.Questions.Where(q => stored.ContainsKey(q.Id) && ctx.Rulebook.AnswersFor(r).ContainsKey(q.Id))
+                    .Select(q => Row(q.Text, YesNo(stored[q.Id]), ReferralSteps.Criteria(q.Id))),
                 Row("How the criteria are met", r.CriteriaNarrative, ReferralSteps.Narrative),
             ]),
         };
@@ -60,7 +61,7 @@ internal static class ReferralSummaryBuilder
         [
             row("Name", child.Name, ReferralSteps.ChildName),
             row("Date of birth", Date(child.DateOfBirth), ReferralSteps.ChildDateOfBirth),
-            row("Died or seriously harmed", child.Incident switch { IncidentKind.Died => "Died", IncidentKind.SeriouslyHarmed => "Seriously harmed", _ => null }, ReferralSteps.ChildIncident),
+            row("Died or seriously harmed", child.Incident switch { IncidentKind.Died => "Died", IncidentKind.SeriouslyHarmed => "Seriously harmed", IncidentKind.Harmed => "Harmed, but not seriously", _ => null }, ReferralSteps.ChildIncident),
             row(child.Incident == IncidentKind.Died ? "Date of death" : "Date of the incident", Date(child.IncidentDate), ReferralSteps.ChildIncidentDate),
             row("Address", child.Address, ReferralSteps.ChildAddress),
             row("Ethnicity", child.Ethnicity, ReferralSteps.ChildEthnicity),

@@ -32,7 +32,8 @@ internal static partial class StepCatalog
     private static readonly IReadOnlyList<ChoiceOption> IncidentOptions =
     [
         new(new(1, nameof(IncidentKind.Died), "The child died (including suspected suicide)"), ["death", "dead", "passed away", "deceased", "suicide", "killed"]),
-        new(new(2, nameof(IncidentKind.SeriouslyHarmed), "The child was seriously harmed"), ["harm", "serious harm", "injured", "injury", "hurt", "harmed"]),
+        new(new(2, nameof(IncidentKind.SeriouslyHarmed), "The child was seriously harmed"), ["serious harm", "seriously harmed", "serious injury"]),
+        new(new(3, nameof(IncidentKind.Harmed), "The child was harmed, but not seriously"), ["not seriously", "not serious", "not seriously harmed", "minor injury", "minor harm"]),
     ];
 
     private static readonly IReadOnlyList<ChoiceOption> LegalStatusOptions =
@@ -83,8 +84,9 @@ internal static partial class StepCatalog
     /// </summary>
     public static Dictionary<string, bool> Prune(IReadOnlyDictionary<string, bool> answers, Referral r, Rulebook rulebook)
     {
-        var applicable = rulebook.AnswersFor(r with { CriteriaAnswers = answers });
-        return answers.Where(a => applicable.ContainsKey(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        var mapped = rulebook.WithRetiredAnswersMapped(answers);
+        var applicable = rulebook.AnswersFor(r with { CriteriaAnswers = mapped });
+        return mapped.Where(a => applicable.ContainsKey(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
     }
 
     private static Step Referrer(string id, Referral r, ReferralContext ctx)
@@ -124,7 +126,7 @@ internal static partial class StepCatalog
         {
             ReferralSteps.ChildName => Text(id, TheChild, "What is the child's full name?", "First name and surname. If the child is known by another name, add it in brackets.", child.Name, v => Set(child with { Name = v })),
             ReferralSteps.ChildDateOfBirth => Date(id, TheChild, $"What is {called}'s date of birth?", "For example 14/02/2016.", child.DateOfBirth, v => Set(child with { DateOfBirth = v }), today, d => CheckBirth(d, r, today)),
-            ReferralSteps.ChildIncident => Choice(id, TheChild, $"Did {called} die, or were they seriously harmed?", "Seriously harmed includes a potentially life-threatening injury, or serious or likely long-term harm to health or development. Recovery doesn't mean there was no serious harm.", IncidentOptions, child.Incident is { } kind ? (kind.ToString(), IncidentOptions.First(o => o.Choice.Value == kind.ToString()).Choice.Label) : null, "answer", allowOther: false, (choice, _) => StepResult.Ok(Set(child with { Incident = Enum.Parse<IncidentKind>(choice!.Value) }))),
+            ReferralSteps.ChildIncident => Choice(id, TheChild, $"Did {called} die, or were they harmed, and if so was it serious?", "Seriously harmed includes a potentially life-threatening injury, or serious or likely long-term harm to health or development. Recovery doesn't mean there was no serious harm.", IncidentOptions, child.Incident is { } kind ? (kind.ToString(), IncidentOptions.First(o => o.Choice.Value == kind.ToString()).Choice.Label) : null, "answer", allowOther: false, (choice, _) => StepResult.Ok(Set(child with { Incident = Enum.Parse<IncidentKind>(choice!.Value) }))),
             ReferralSteps.ChildIncidentDate => Date(id, TheChild, child.Incident == IncidentKind.Died ? $"When did {called} die?" : $"When was {called} harmed?", "The date of the incident, for example 14/02/2026, 'yesterday' or 'last Tuesday'.", child.IncidentDate, v => Set(child with { IncidentDate = v }), today, d => CheckIncident(d, r, today)),
             ReferralSteps.LocalAuthorityAware => Date(id, TheChild, "When did the local authority become aware of the incident?", "This starts the 5-working-day count for notifying the national Panel. Type skip if you don't know: the count then starts today.", r.LocalAuthorityBecameAware, v => r with { LocalAuthorityBecameAware = v }, today, d => d > today ? "That date is in the future. Please check it." : child.IncidentDate is { } incident && d < incident ? $"The local authority can't have become aware before the incident ({UkDateParser.Format(incident)})." : null, optional: true),
             ReferralSteps.ChildAddress => Text(id, TheChild, $"What is {called}'s address?", "Where the child lived at the time, with the postcode. If they had no fixed address, say so.", child.Address, v => Set(child with { Address = v }), max: 300),

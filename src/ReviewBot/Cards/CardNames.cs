@@ -42,10 +42,13 @@ public static class CardNames
     /// <summary>A title and a text.</summary>
     public const string Message = "message";
 
+    /// <summary>A reminder of an owned clock (CSPR notification, rapid review) with a "Mark done" button.</summary>
+    public const string ClockReminder = "clock-reminder";
+
     /// <summary>Every card above.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Welcome, Help, ReferralQuestion, ReferralSummary, ReferralAcknowledgement, ReferralNotification,
-        Recommendation, Decision, CaseStatus, FollowUpChecklist, NotAuthorised, Message, PanelMeetingSlots,
+        Recommendation, Decision, CaseStatus, FollowUpChecklist, NotAuthorised, Message, PanelMeetingSlots, ClockReminder,
     ];
 }

@@ -70,6 +70,9 @@ public static class CardVerbs
     /// <summary>Find panel meeting times again; data <c>{caseRef, version, range: deadline|longer}</c> + the same inputs.</summary>
     public const string MeetingSearch = "meeting.search";
 
+    /// <summary>A clock's owner marks the step done (e.g. the Panel notified); data <c>{caseRef, version, clockKind}</c>.</summary>
+    public const string ClockDone = "case.clockDone";
+
     /// <summary>Every verb above.</summary>
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -77,5 +80,6 @@ public static class CardVerbs
         ReferralCancel, ReferralEdit, ReferralSubmit, RecommendationReview, RecommendationAlternative,
         RecommendationMoreInfo, RecommendationPanel, DecisionApprove, DecisionDecline, DecisionMoreInfo, TaskTick,
         MeetingPick, MeetingSearch,
+        ClockDone,
     };
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Criteria;
 
@@ -86,6 +87,28 @@ public sealed class RulebookDataTests
         });
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_rule_and_question_cites_a_chapter_and_paragraph_or_a_section_or_regulation(RulebookKind kind)
+    {
+        var rulebook = Rulebook.For(kind);
+
+        Assert.All(rulebook.Rules, r => Assert.True(Citations.HasLocator(r.Source), $"{r.Id}: \"{r.Source}\" names no paragraph, section or regulation"));
+        Assert.All(rulebook.Questions, q => Assert.True(Citations.HasLocator(q.Source), $"{q.Id}: \"{q.Source}\" names no paragraph, section or regulation"));
+    }
+
+    [Theory]
+    [InlineData("LSCB Regulations 2006 reg 5(2)(a)", true)]
+    [InlineData("Children Act 2004 s16C(2)", true)]
+    [InlineData("Enfield ESCB serious case review procedure 2.1", true)]
+    [InlineData("Enfield ESCB procedure Appendix 2", true)]
+    [InlineData("Working Together to Safeguard Children 2023 ch 5 (paragraph number not verified here)", true)]
+    [InlineData("Working Together to Safeguard Children 2015, ch 4", false)]
+    [InlineData("Working Together to Safeguard Children 2023", false)]
+    [InlineData("Handsworth Grange policy", false)]
+    public void A_citation_without_a_locator_is_refused(string source, bool accepted)
+        => Assert.Equal(accepted, Citations.HasLocator(source));
+
     // Every yes/no path through the conversation.
     private static void Explore(Rulebook rulebook, Dictionary<string, bool> answers, HashSet<string> reached, List<Dictionary<string, bool>>? finals = null)
     {
@@ -102,4 +125,20 @@ public sealed class RulebookDataTests
             Explore(rulebook, new Dictionary<string, bool>(answers) { [next.Id] = answer }, reached, finals);
         }
     }
+}
+
+/// <summary>What counts as a locator in a citation: a regulation, a section, a numbered paragraph, or a chapter and paragraph.</summary>
+internal static partial class Citations
+{
+    public static bool HasLocator(string source)
+        => RegulationOrSection().IsMatch(source) || NumberedParagraph().IsMatch(source) || ChapterAndParagraph().IsMatch(source);
+
+    [GeneratedRegex(@"\breg \d+|\bs\d+[A-Z]?\b|\bs\d+[A-Z]?\(\d+\)|\bsection \d+")]
+    private static partial Regex RegulationOrSection();
+
+    [GeneratedRegex(@"\b\d+\.\d+(\.\d+)?\b|\bAppendix \d+")]
+    private static partial Regex NumberedParagraph();
+
+    [GeneratedRegex(@"\bch \d+\b.*\bpara(graph)?\b")]
+    private static partial Regex ChapterAndParagraph();
 }

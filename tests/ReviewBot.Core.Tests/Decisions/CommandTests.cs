@@ -71,8 +71,10 @@ public class CommandTests
         var updated = Assert.IsType<ReviewCase>(result.Updated);
         Assert.Equal(CaseStage.ReviewInitiated, updated.Stage);
         Assert.False(updated.Decision!.DepartsFromRecommendation);
-        Assert.Contains(updated.Tasks, t => t.Id == "notify-ofsted" && t.OwnerRole == BoardRole.BusinessManager);
-        Assert.Contains(updated.Tasks, t => t.Id == "alert-agencies-imr" && t.OwnerRole == BoardRole.BoardChair);
+        Assert.Contains(updated.Tasks, t => t.Id == "notify-ofsted" && t.OwnerRole == BoardRole.HeadOfSafeguarding);
+        Assert.Contains(updated.Tasks, t => t.Id == "notify-national-panel" && t.OwnerRole == BoardRole.HeadOfSafeguarding);
+        // Enfield 4.3: the one-working-day tasks belong to the LA child protection adviser (head of safeguarding).
+        Assert.All(updated.Tasks, t => Assert.Equal(BoardRole.HeadOfSafeguarding, t.OwnerRole));
         // Friday's decision: one working day later is Monday 21 December, due at 17:00 London time (GMT).
         Assert.All(updated.Tasks, t => Assert.Equal(new DateTimeOffset(2026, 12, 21, 17, 0, 0, TimeSpan.Zero), t.DueAt));
         Assert.NotNull(Assert.Single(updated.Clocks, c => c.Kind == ClockKinds.ChairDecision).CompletedAt);
@@ -91,16 +93,32 @@ public class CommandTests
     }
 
     [Fact]
-    public void Declining_records_the_alternative_and_the_national_panel_reasons_task()
+    public void A_decline_sets_the_tasks_to_tell_Ofsted_and_the_national_panel_and_records_that_the_panel_may_scrutinise_it()
     {
         var updated = new DecideCommand { Case = Reference, CardVersion = 3, Kind = ChairDecisionKind.Decline, Reason = "Single-agency learning." }
             .Apply(Recommended(RecommendationKind.AlternativeReview, AlternativeReview.ManagementReview), ContextAt(Friday18Dec, BoardChair)).Updated!;
 
         Assert.Equal(CaseStage.AlternativeReviewAgreed, updated.Stage);
         Assert.Equal(AlternativeReview.ManagementReview, updated.Decision!.Alternative);
-        Assert.Contains(updated.Tasks, t => t.Id == "national-panel-reasons");
-        Assert.Equal(new DateOnly(2027, 1, 1), Assert.Single(updated.Clocks, c => c.Kind == ClockKinds.NationalPanelReasons).DueOn);
+        Assert.Equal(["notify-ofsted", "notify-national-panel"], updated.Tasks.Select(t => t.Id));
+        Assert.All(updated.Tasks, t => Assert.Contains("decision not to initiate", t.Title, StringComparison.Ordinal));
+        Assert.All(updated.Tasks, t => Assert.Equal(new DateTimeOffset(2026, 12, 21, 17, 0, 0, TimeSpan.Zero), t.DueAt));
+        Assert.Contains("may scrutinise", updated.Decision.NationalPanelScrutiny, StringComparison.Ordinal);
+        Assert.Contains("Enfield ESCB procedure Appendix 2", updated.Decision.NationalPanelScrutiny, StringComparison.Ordinal);
+        Assert.DoesNotContain(updated.Clocks, c => c.Kind == ClockKinds.NationalPanelReasons); // no source sets a 14-day deadline
+        Assert.DoesNotContain(updated.Tasks, t => t.Id == "national-panel-reasons");
         Assert.NotNull(Assert.Single(updated.Clocks, c => c.Kind == ClockKinds.ChairDecision).CompletedAt);
+    }
+
+    [Fact]
+    public void A_second_recommendation_keeps_the_decision_clock()
+    {
+        var asked = new AskForInformationCommand { Case = Reference, CardVersion = 3, Question = "Which school?" }.Apply(Recommended(), ContextAt(Friday18Dec, BoardChair)).Updated!;
+
+        var again = new RecommendCommand { Case = Reference, CardVersion = 3, Kind = RecommendationKind.Review, Rationale = "Still met." }
+            .Apply(asked, ContextAt(Friday18Dec.AddDays(5))).Updated!;
+
+        Assert.Equal(Recommended().Clocks, again.Clocks);
     }
 
     [Fact]

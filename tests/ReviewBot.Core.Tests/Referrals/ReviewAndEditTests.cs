@@ -270,16 +270,17 @@ public class ReviewAndEditTests
         var bot = new ReferralHarness();
         bot.Start();
         bot.AdvanceTo(ReferralSteps.ChildIncident);
-        bot.Say("3");
+        bot.Say("4");
 
         var text = ReferralText.Render(bot.Last.Prompts);
 
         Assert.Equal(
-            "There is no number 3 on the list: choose from 1 to 2.\n\n" +
+            "There is no number 4 on the list: choose from 1 to 3.\n\n" +
             $"The child · Step {bot.Question.StepNumber} of {bot.Question.TotalSteps}\n" +
-            "Did Alex Smith die, or were they seriously harmed?\n" +
+            "Did Alex Smith die, or were they harmed, and if so was it serious?\n" +
             "1. The child died (including suspected suicide)\n" +
             "2. The child was seriously harmed\n" +
+            "3. The child was harmed, but not seriously\n" +
             bot.Question.Hint,
             text);
     }

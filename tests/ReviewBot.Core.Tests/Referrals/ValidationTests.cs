@@ -156,7 +156,9 @@ public class ValidationTests
     [InlineData("Seriously harmed", IncidentKind.SeriouslyHarmed)]
     [InlineData("serious harm", IncidentKind.SeriouslyHarmed)]
     [InlineData("THE CHILD WAS SERIOUSLY HARMED", IncidentKind.SeriouslyHarmed)]
-    [InlineData("injured", IncidentKind.SeriouslyHarmed)]
+    [InlineData("injured", null)] // serious harm is asked, not assumed
+    [InlineData("3", IncidentKind.Harmed)]
+    [InlineData("harmed, but not seriously", IncidentKind.Harmed)]
     public void Choices_are_read_by_number_or_words(string answer, IncidentKind? expected)
     {
         var bot = StartedAt(ReferralSteps.ChildIncident);
@@ -168,8 +170,8 @@ public class ValidationTests
     }
 
     [Theory]
-    [InlineData("3", "There is no number 3 on the list: choose from 1 to 2.")]
-    [InlineData("banana", "Please choose from the list: type a number from 1 to 2.")]
+    [InlineData("4", "There is no number 4 on the list: choose from 1 to 3.")]
+    [InlineData("banana", "Please choose from the list: type a number from 1 to 3.")]
     public void A_choice_not_on_the_list_is_asked_again(string answer, string problem)
         => AssertRefused(StartedAt(ReferralSteps.ChildIncident), ReferralSteps.ChildIncident, answer, problem);
 

@@ -61,6 +61,9 @@ public class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public ICaseStore Cases => Services.GetRequiredService<ICaseStore>();
 
+    /// <summary>The board this variant of the app is seeded with (<see cref="Board"/> unless a test class needs another rulebook).</summary>
+    protected virtual BoardConfiguration SeededBoard => Board;
+
     public async Task InitializeAsync()
     {
         if (!shared)
@@ -70,7 +73,7 @@ public class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         // The board's Teams channel is reached through the recording connector too.
-        var board = Board with { Channel = new TeamChannel("team-1", BoardChannelId, Connector.ServiceUrl) };
+        var board = SeededBoard with { Channel = new TeamChannel("team-1", BoardChannelId, Connector.ServiceUrl) };
         await File.WriteAllTextAsync(boardFile, JsonSerializer.Serialize(board, global::ReviewBot.Storage.StorageJson.Options));
         // The app serves at once; tables and the board are ready when /readyz says so.
         var client = CreateClient();

@@ -37,6 +37,11 @@ public sealed class ReferralSubmitTests(SubmitBotHost host) : IClassFixture<Subm
 
         Assert.Single(await AuditAsync(only), e => e.Action == "ReferralSubmitted");
 
+        // Notifying Ofsted is the chair's task from the moment of referral (Enfield 4.1), and the chair's month runs.
+        var stored = (await host.Cases.FindAsync(BotHost.Board.BoardId, only.Reference, CancellationToken.None))!;
+        Assert.Contains(stored.Tasks, t => t.Id == Core.Decisions.StatutoryTasks.OfstedIncidentNotification && t.OwnerRole == Core.Boards.BoardRole.BoardChair && t.DoneAt is null);
+        Assert.Contains(stored.Clocks, c => c.Kind == Core.Cases.ClockKinds.ChairDecision && c.CompletedAt is null);
+
         // The board channel hears of the new case once, with no child name or narrative.
         var notice = Assert.Single(host.Connector.Calls, call => call.Path.Contains(BotHost.BoardChannelId, StringComparison.Ordinal));
         var noticeJson = notice.Body!.ToJsonString();

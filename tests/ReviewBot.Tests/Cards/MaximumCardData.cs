@@ -30,6 +30,7 @@ internal static class MaximumCardData
         yield return ("recommendation", "status", Recommendation(canAct: false));
         yield return ("decision", "actor", Decision(canAct: true));
         yield return ("decision", "status", Decision(canAct: false));
+        yield return ("clock-reminder", "long", new ClockReminderCard(CaseRef, 987654, "looked-after-death-notification", Words(120), Words(600), Words(800), false, string.Empty));
         yield return ("follow-up-checklist", "tasks", new FollowUpChecklistCard(CaseRef, 987654, [.. Enumerable.Range(1, 40).Select(Task)]));
         yield return ("panel-meeting-slots", "panel", PanelSlots());
     }

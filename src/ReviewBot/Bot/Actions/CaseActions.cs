@@ -38,6 +38,7 @@ public sealed class CaseActions : ICardActionHandler
     [
         CardVerbs.RecommendationReview, CardVerbs.RecommendationAlternative, CardVerbs.RecommendationMoreInfo, CardVerbs.RecommendationPanel,
         CardVerbs.DecisionApprove, CardVerbs.DecisionDecline, CardVerbs.DecisionMoreInfo, CardVerbs.TaskTick, CardVerbs.CaseRefresh,
+        CardVerbs.ClockDone,
     ];
 
     /// <inheritdoc />
@@ -82,7 +83,7 @@ public sealed class CaseActions : ICardActionHandler
 
         var card = result.Status == CaseActionStatus.NotAuthorised
             ? turn.Card(CaseCards.NotAuthorised(current, board, result.PermittedRoles ?? command.PermittedRoles, command.Describe()))
-            : turn.Card(ViewFor(PurposeOf(action), current, board, actor));
+            : turn.Card(ClockView(action, current, board) ?? ViewFor(PurposeOf(action), current, board, actor));
         await turn.ReplaceActedCardAsync(action, card, cancellationToken);
         if (result.Status is CaseActionStatus.Stale or CaseActionStatus.WrongStage && !action.IsInvoke)
         {
@@ -112,6 +113,9 @@ public sealed class CaseActions : ICardActionHandler
     private ICardModel ViewFor(string? purpose, ReviewCase c, BoardConfiguration board, string viewer)
         => CaseViews.For(purpose, c, board, viewer, BoardTime.Today(board, clock.GetUtcNow()));
 
+    private ClockReminderCard? ClockView(CardAction action, ReviewCase c, BoardConfiguration board)
+        => action.Verb == CardVerbs.ClockDone ? Reminders.ClockReminderCards.For(c, action.Field("clockKind"), board, BoardTime.Today(board, clock.GetUtcNow())) : null;
+
     private static string PurposeOf(CardAction action) => action.Verb switch
     {
         _ when action.Verb.StartsWith("decision.", StringComparison.Ordinal) => CaseCardPurposes.Decision,
@@ -132,6 +136,7 @@ public sealed class CaseActions : ICardActionHandler
             CardVerbs.DecisionApprove => new DecideCommand { Case = reference, CardVersion = version, Kind = ChairDecisionKind.Approve, Reason = action.Field("reason") },
             CardVerbs.DecisionDecline => new DecideCommand { Case = reference, CardVersion = version, Kind = ChairDecisionKind.Decline, Alternative = alternative, Reason = action.Field("reason") },
             CardVerbs.DecisionMoreInfo => new AskForInformationCommand { Case = reference, CardVersion = version, Question = action.Field("reason") },
+            CardVerbs.ClockDone => new CompleteClockCommand { Case = reference, CardVersion = version, ClockKind = action.Field("clockKind") ?? string.Empty },
             _ => new TickTaskCommand { Case = reference, CardVersion = version, TaskId = action.Field("taskId") ?? string.Empty },
         };
     }

@@ -103,8 +103,8 @@ public static class CaseCards
         CaseStage.AwaitingRecommendation => "The sub-group chair: recommend to the chair",
         CaseStage.AwaitingChairDecision => "The board chair: decide",
         CaseStage.MoreInformationRequested => "The referrer: reply with the information asked for",
-        CaseStage.ReviewInitiated => "The business manager and head of safeguarding: follow-up tasks",
-        CaseStage.AlternativeReviewAgreed => "The business manager: reasons to the national panel",
+        CaseStage.ReviewInitiated => "The head of safeguarding: follow-up tasks",
+        CaseStage.AlternativeReviewAgreed => "The head of safeguarding: tell Ofsted and the national panel of the decision",
         _ => "No one",
     };
 

@@ -29,7 +29,7 @@ public static class ReferralCardMapper
         List<NextStep> steps =
         [
             new("The board's business manager and the sub-group consider your referral and may ask you for more information.", "Within days"),
-            new("The sub-group recommends to the chair, who decides whether to initiate a review.", "Normally within one month of the case reaching the chair"),
+            new("The sub-group recommends to the chair, who decides whether to initiate a review.", reviewCase.Clocks.FirstOrDefault(c => c.Kind == ClockKinds.ChairDecision) is { } decision ? Day(decision.DueOn) : "Normally within one month of the case reaching the chair"),
             .. reviewCase.Criteria.Clocks.Select(c => new NextStep(c.Rule, Day(c.DueOn))),
             new("You will be told the decision here, in this chat.", "When the chair decides"),
         ];
@@ -66,19 +66,22 @@ public static class ReferralCardMapper
         CriteriaLevel.LocalReviewIndicated => "Notifiable incident: the local review criteria may be met",
         CriteriaLevel.NotifiableIncident => "Notifiable incident: rapid review due",
         CriteriaLevel.NotNotifiable => "Not a notifiable incident on these answers",
+        CriteriaLevel.LookedAfterDeath => "A looked-after child's death: tell the Secretary of State and Ofsted (no rapid review)",
         _ => level.ToString(),
     };
 
     /// <summary>A date as people in England write it, e.g. "Tuesday 17 March 2026".</summary>
     public static string Day(DateOnly date) => date.ToString("dddd d MMMM yyyy", EnglishUk);
 
-    private static string ClockLabel(string kind) => kind switch
+    /// <summary>A clock's name in words, e.g. "Rapid review".</summary>
+    public static string ClockLabel(string kind) => kind switch
     {
         ClockKinds.ChairDecision => "Chair's decision",
         ClockKinds.PanelNotification => "Notify the national Panel",
         ClockKinds.RapidReview => "Rapid review",
         ClockKinds.ReviewCompletion => "Complete the review",
         ClockKinds.NationalPanelReasons => "Reasons to the national panel",
+        ClockKinds.LookedAfterDeathNotification => "Notify the Secretary of State and Ofsted",
         _ => kind,
     };
 

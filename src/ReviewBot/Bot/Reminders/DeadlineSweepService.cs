@@ -80,13 +80,22 @@ public sealed partial class DeadlineSweepService : PeriodicSweep<ClaimableDeadli
             return false;
         }
 
-        var clockView = Referrals.ReferralCardMapper.Clock(c.Clocks.Last(k => k.Kind == ClockKinds.ChairDecision), BoardTime.Today(board, Clock.GetUtcNow()));
-        var offset = DeadlinePlanner.ReminderOffset(deadline);
-        var text = offset > 0
-            ? $"The decision on {c.Reference} was due on {clockView.DueOn} and is overdue. The decision card is in this chat."
-            : $"Reminder: the decision on {c.Reference} is due on {clockView.DueOn} ({clockView.DaysLeftText}). The decision card is in this chat.";
+        var today = BoardTime.Today(board, Clock.GetUtcNow());
         await using var scope = scopes.CreateAsyncScope();
         var messenger = scope.ServiceProvider.GetRequiredService<TeamsMessenger>();
+        var offset = DeadlinePlanner.ReminderOffset(deadline);
+        if (DeadlinePlanner.ReminderClockKind(deadline) is { } kind)
+        {
+            await RemindOwnersAsync(c, kind, board, today, messenger, cancellationToken);
+            LogClockReminded(logger, c.Reference.Value, kind, offset);
+            return true;
+        }
+
+        var clockView = Referrals.ReferralCardMapper.Clock(c.Clocks.Last(k => k.Kind == ClockKinds.ChairDecision), today);
+        var where = c.Recommendation is null ? "The sub-group has not recommended yet." : "The decision card is in this chat.";
+        var text = offset > 0
+            ? $"The decision on {c.Reference} was due on {clockView.DueOn} and is overdue. {where}"
+            : $"Reminder: the decision on {c.Reference} is due on {clockView.DueOn} ({clockView.DaysLeftText}). {where}";
         foreach (var chair in c.PartiesIn(BoardRole.BoardChair))
         {
             await messenger.SendCardToPersonAsync(chair.ObjectId, cards.Render(new MessageCard($"Decision due: {c.Reference}", text)), c.Reference.Value, cancellationToken);
@@ -97,6 +106,20 @@ public sealed partial class DeadlineSweepService : PeriodicSweep<ClaimableDeadli
         return true;
     }
 
+    // The owner's role on the case, as the clock names it: the card's "Mark done" is checked against it again on press.
+    private async Task RemindOwnersAsync(ReviewCase c, string kind, BoardConfiguration board, DateOnly today, TeamsMessenger messenger, CancellationToken cancellationToken)
+    {
+        var owner = c.Clocks.Last(k => k.Kind == kind).OwnerRole!.Value;
+        var card = cards.Render(ClockReminderCards.For(c, kind, board, today)!);
+        foreach (var holder in c.PartiesIn(owner).Select(p => p.ObjectId).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            await messenger.SendCardToPersonAsync(holder, card, c.Reference.Value, cancellationToken);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Chair reminded about {CaseReference} (offset {OffsetDays} days)")]
     private static partial void LogReminded(ILogger logger, string caseReference, int offsetDays);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Owner of {ClockKind} reminded about {CaseReference} (offset {OffsetWorkingDays} working days)")]
+    private static partial void LogClockReminded(ILogger logger, string caseReference, string clockKind, int offsetWorkingDays);
 }

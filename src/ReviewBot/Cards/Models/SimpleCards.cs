@@ -81,3 +81,18 @@ public sealed record CaseStatusCard(CaseReference CaseRef, long Version, string 
     /// <inheritdoc />
     string ICardModel.CardName => CardNames.CaseStatus;
 }
+
+/// <summary>Data for <c>cards/clock-reminder.json</c>: a reminder to a clock's owner, with "Mark done" until it is done.</summary>
+/// <param name="CaseRef">The case.</param>
+/// <param name="Version">The case's version (a press on an older card changes nothing).</param>
+/// <param name="ClockKind">The clock, e.g. "panel-notification".</param>
+/// <param name="Title">Short title.</param>
+/// <param name="Text">What is due and when.</param>
+/// <param name="Rule">The rule with its source.</param>
+/// <param name="Done">True once marked done.</param>
+/// <param name="DoneText">Who marked it done and when (empty until then).</param>
+public sealed record ClockReminderCard(CaseReference CaseRef, long Version, string ClockKind, string Title, string Text, string Rule, bool Done, string DoneText) : ICardModel
+{
+    /// <inheritdoc />
+    string ICardModel.CardName => CardNames.ClockReminder;
+}
