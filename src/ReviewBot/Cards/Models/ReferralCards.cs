@@ -34,7 +34,7 @@ public sealed record ReferralQuestionCard : ICardModel
     /// <summary>e.g. "About the child".</summary>
     public required string SectionTitle { get; init; }
 
-    /// <summary>e.g. "Question 9 of 31".</summary>
+    /// <summary>e.g. "Part 2 of 7" (sections of the form).</summary>
     public required string Progress { get; init; }
 
     /// <summary>The question as asked.</summary>
