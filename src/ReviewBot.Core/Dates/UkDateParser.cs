@@ -62,6 +62,9 @@ public static partial class UkDateParser
         return Relative(s, today) ?? Numeric(s, today) ?? Worded(s, today) ?? Problem(CouldNotRead);
     }
 
+    /// <summary>A date as people in England type it, day first: "03/02/2026" (what a card's date box is filled with).</summary>
+    public static string FormatShort(DateOnly date) => date.ToString("dd/MM/yyyy", English);
+
     /// <summary>A date as people read it in England, e.g. "3 February 2026".</summary>
     public static string Format(DateOnly date) => date.ToString("d MMMM yyyy", English);
 

@@ -349,7 +349,9 @@ public sealed partial class ReferralConversation
         }
 
         var step = Find(draft, context)!;
-        var (number, total) = ReferralFlow.Progress(step.Id, draft.Referral, context);
+        // Progress counts the form's fixed sections, so it never jumps, repeats a number out of order or changes its total.
+        var number = Array.IndexOf(StepCatalog.Sections, step.Section) + 1;
+        var total = StepCatalog.Sections.Length;
         return
         [
             new QuestionPrompt

@@ -57,21 +57,6 @@ internal static class ReferralFlow
     public static string Resolve(string next, Referral r, ReferralContext ctx)
         => next.StartsWith("after:", StringComparison.Ordinal) ? AfterLoop(next["after:".Length..], r, ctx) : next;
 
-    /// <summary>Where we are, roughly: loops count as one step, criteria as the questions that apply so far.</summary>
-    public static (int Number, int Total) Progress(string stepId, Referral r, ReferralContext ctx)
-    {
-        var applicable = ctx.Rulebook.Questions.Where(q => q.AppliesTo(ctx.Rulebook.AnswersFor(r))).Select(q => q.Id).ToList();
-        var criteriaCount = Math.Max(1, applicable.Count);
-        var criteriaAt = Array.IndexOf(Order, CriteriaBlock);
-        var key = ReferralSteps.ReadLoop(stepId)?.Loop
-            ?? (stepId.StartsWith(ReferralSteps.CriteriaPrefix, StringComparison.Ordinal) ? CriteriaBlock : stepId);
-        var at = Array.IndexOf(Order, key);
-        var number = at < criteriaAt ? at + 1
-            : at == criteriaAt ? criteriaAt + 1 + Math.Max(0, applicable.IndexOf(stepId[ReferralSteps.CriteriaPrefix.Length..]))
-            : at + criteriaCount;
-        return (Math.Max(1, number), Order.Length - 1 + criteriaCount);
-    }
-
     /// <summary>The first required answer still missing (a step id), or null when the referral is complete.</summary>
     public static string? FirstMissing(Referral r, ReferralContext ctx)
     {

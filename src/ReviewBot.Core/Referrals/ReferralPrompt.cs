@@ -21,14 +21,14 @@ public sealed record QuestionPrompt : ReferralPrompt
     /// <summary>Section title, e.g. "The child".</summary>
     public required string Section { get; init; }
 
-    /// <summary>Position, roughly (loops and criteria vary); 0 for a confirmation outside the form.</summary>
+    /// <summary>The number of the question's section (1 = About you); 0 for a confirmation outside the form.</summary>
     public required int StepNumber { get; init; }
 
-    /// <summary>Approximate number of steps; 0 for a confirmation outside the form.</summary>
+    /// <summary>How many sections the form has (never changes); 0 for a confirmation outside the form.</summary>
     public required int TotalSteps { get; init; }
 
-    /// <summary>Progress as shown, e.g. "Step 7 of 24"; empty for a confirmation.</summary>
-    public string Progress => TotalSteps == 0 ? string.Empty : $"Step {StepNumber} of {TotalSteps}";
+    /// <summary>Progress as shown, e.g. "Part 2 of 7"; empty for a confirmation.</summary>
+    public string Progress => TotalSteps == 0 ? string.Empty : $"Part {StepNumber} of {TotalSteps}";
 
     /// <summary>The question.</summary>
     public required string Text { get; init; }
@@ -45,7 +45,7 @@ public sealed record QuestionPrompt : ReferralPrompt
     /// <summary>True when a typed answer outside <see cref="Choices"/> is accepted.</summary>
     public bool AllowsOtherText { get; init; }
 
-    /// <summary>The current answer as an input value (dates yyyy-MM-dd, yes/no "yes"/"no", multi-choice comma-joined values).</summary>
+    /// <summary>The current answer as an input value (dates dd/MM/yyyy, yes/no "yes"/"no", multi-choice comma-joined values).</summary>
     public string? Prefill { get; init; }
 
     /// <summary>The current answer in words, for text chat.</summary>

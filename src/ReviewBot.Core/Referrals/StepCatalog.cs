@@ -19,6 +19,9 @@ internal static partial class StepCatalog
     public const string KeyDatesSection = "Key dates";
     public const string CriteriaSection = "The criteria";
 
+    /// <summary>The form's sections in order: progress is shown as "Part 2 of 7".</summary>
+    public static readonly string[] Sections = [AboutYou, TheChild, FamilySection, AgenciesSection, WhatHappened, KeyDatesSection, CriteriaSection];
+
     /// <summary>Most people or key dates one referral takes; more belong in the summary.</summary>
     public const int MaxLoopEntries = 30;
 
@@ -125,9 +128,9 @@ internal static partial class StepCatalog
         return id switch
         {
             ReferralSteps.ChildName => Text(id, TheChild, "What is the child's full name?", "First name and surname. If the child is known by another name, add it in brackets.", child.Name, v => Set(child with { Name = v })),
-            ReferralSteps.ChildDateOfBirth => Date(id, TheChild, $"What is {called}'s date of birth?", "For example 14/02/2016.", child.DateOfBirth, v => Set(child with { DateOfBirth = v }), today, d => CheckBirth(d, r, today)),
+            ReferralSteps.ChildDateOfBirth => Date(id, TheChild, $"What is {called}'s date of birth?", "Day, month, year: for example 14/02/2016.", child.DateOfBirth, v => Set(child with { DateOfBirth = v }), today, d => CheckBirth(d, r, today)),
             ReferralSteps.ChildIncident => Choice(id, TheChild, $"Did {called} die, or were they harmed, and if so was it serious?", "Seriously harmed includes a potentially life-threatening injury, or serious or likely long-term harm to health or development. Recovery doesn't mean there was no serious harm.", IncidentOptions, child.Incident is { } kind ? (kind.ToString(), IncidentOptions.First(o => o.Choice.Value == kind.ToString()).Choice.Label) : null, "answer", allowOther: false, (choice, _) => StepResult.Ok(Set(child with { Incident = Enum.Parse<IncidentKind>(choice!.Value) }))),
-            ReferralSteps.ChildIncidentDate => Date(id, TheChild, child.Incident == IncidentKind.Died ? $"When did {called} die?" : $"When was {called} harmed?", "The date of the incident, for example 14/02/2026, 'yesterday' or 'last Tuesday'.", child.IncidentDate, v => Set(child with { IncidentDate = v }), today, d => CheckIncident(d, r, today)),
+            ReferralSteps.ChildIncidentDate => Date(id, TheChild, child.Incident == IncidentKind.Died ? $"When did {called} die?" : $"When was {called} harmed?", "Day, month, year: for example 14/02/2026, or 'yesterday' or 'last Tuesday'.", child.IncidentDate, v => Set(child with { IncidentDate = v }), today, d => CheckIncident(d, r, today)),
             ReferralSteps.LocalAuthorityAware => Date(id, TheChild, "When did the local authority become aware of the incident?", "This starts the 5-working-day count for notifying the national Panel. Type skip if you don't know: the count then starts today.", r.LocalAuthorityBecameAware, v => r with { LocalAuthorityBecameAware = v }, today, d => d > today ? "That date is in the future. Please check it." : child.IncidentDate is { } incident && d < incident ? $"The local authority can't have become aware before the incident ({UkDateParser.Format(incident)})." : null, optional: true),
             ReferralSteps.ChildAddress => Text(id, TheChild, $"What is {called}'s address?", "Where the child lived at the time, with the postcode. If they had no fixed address, say so.", child.Address, v => Set(child with { Address = v }), max: 300),
             ReferralSteps.ChildEthnicity => Text(id, TheChild, $"What is {called}'s ethnicity?", "As your agency records it, e.g. White British, Black Caribbean, Mixed White and Asian. Type skip if not known.", child.Ethnicity, v => Set(child with { Ethnicity = v }), optional: true),
@@ -194,7 +197,7 @@ internal static partial class StepCatalog
                 ReferralSteps.KeyDate(i), KeyDatesSection,
                 i == 0 && existing is null ? "Are there other key dates in the case, such as earlier incidents, assessments, meetings or court hearings? Type the first date, or skip if there are none."
                     : existing is null ? "What is the next key date?" : $"What is key date {i + 1}?",
-                existing is null ? "For example 14/02/2026. I'll ask what happened on that date next." : "Type skip to remove this date.",
+                existing is null ? "Day, month, year: for example 14/02/2026. I'll ask what happened on that date next." : "Type skip to remove this date.",
                 existing?.Date, _ => r, today, check: null, optional: true, nothingSkips: existing is null) with
             {
                 Answer = (text, _) => UkDateParser.Parse(text, today) is { Date: { } date } parsed && parsed.Succeeded
@@ -378,7 +381,7 @@ internal static partial class StepCatalog
             Hint = hint,
             MaxLength = 40,
             NothingSkips = optional && nothingSkips,
-            Current = current is { } d ? (d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), UkDateParser.Format(d)) : null,
+            Current = current is { } d ? (UkDateParser.FormatShort(d), UkDateParser.Format(d)) : null,
             Answer = (answer, _) =>
             {
                 var parsed = UkDateParser.Parse(answer, today);

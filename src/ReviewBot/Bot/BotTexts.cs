@@ -15,6 +15,9 @@ public static class BotTexts
     /// <summary>Anything we could not read.</summary>
     public const string NotUnderstood = "Sorry, I didn't understand that. Type 'refer' to refer a case, 'status SCR-2026-0001' for a case's status, 'my tasks', or 'help'.";
 
+    /// <summary>A status request without a case reference.</summary>
+    public const string WhichCase = "Which case? Type status and its reference, for example status SCR-2026-0001. Type my tasks to see your cases.";
+
     /// <summary>The tenant has no board set up.</summary>
     public const string NoBoard = "This Teams organisation isn't set up for ReviewBot yet. Please ask your safeguarding board's business manager.";
 
@@ -26,4 +29,13 @@ public static class BotTexts
 
     /// <summary>Teams did not take a reply.</summary>
     public const string TeamsUnavailable = "Your action was saved, but I couldn't reach Teams to show the result. It will catch up shortly.";
+
+    /// <summary>The short answer to a greeting, thanks, a cancel with nothing to cancel, or anything else.</summary>
+    public static string Reply(Core.Referrals.ChatIntentKind kind) => kind switch
+    {
+        Core.Referrals.ChatIntentKind.Greeting => "Hello! I can help you refer a case, check where a case stands, or show your tasks. Type help to see everything.",
+        Core.Referrals.ChatIntentKind.Thanks => "You're welcome. Type help if you need anything else.",
+        Core.Referrals.ChatIntentKind.Cancel => "There's no referral in progress, so there's nothing to cancel. Type refer to start one.",
+        _ => NotUnderstood,
+    };
 }

@@ -7,8 +7,8 @@ using ReviewBot.Core.Referrals;
 namespace ReviewBot.Bot;
 
 /// <summary>
-/// Typed messages: an active dialog gets them first; otherwise the commands (help, refer, status, my
-/// tasks). Mentions of the bot in channels are removed before reading.
+/// Typed messages: an active dialog gets them first; otherwise what the person asks in their own words
+/// (<see cref="ChatIntentRecogniser"/>). Mentions of the bot in channels are removed before reading.
 /// </summary>
 public sealed partial class ChatCommands
 {
@@ -32,29 +32,27 @@ public sealed partial class ChatCommands
             return;
         }
 
-        if (IsHelp(text))
+        var intent = ChatIntentRecogniser.Recognise(text);
+        switch (intent.Kind)
         {
-            await turn.SendCardAsync(turn.Card(new HelpCard()), cancellationToken);
-        }
-        else if (ReferralIntent.IsStartCommand(text))
-        {
-            await referrals.StartAsync(turn, cancellationToken);
-        }
-        else if (StatusCommand().Match(text) is { Success: true } match)
-        {
-            await status.ShowAsync(turn, match.Groups["ref"].Value, cancellationToken);
-        }
-        else if (MyTasksCommand().IsMatch(text))
-        {
-            await status.ShowMyTasksAsync(turn, cancellationToken);
-        }
-        else if (Greeting().IsMatch(text))
-        {
-            await turn.SendCardAsync(turn.Card(WelcomeCards.For(turn)), cancellationToken);
-        }
-        else
-        {
-            await turn.SayAsync(BotTexts.NotUnderstood, cancellationToken);
+            case ChatIntentKind.Help:
+                await turn.SendCardAsync(turn.Card(new HelpCard()), cancellationToken);
+                break;
+            case ChatIntentKind.StartReferral:
+                await referrals.StartAsync(turn, cancellationToken);
+                break;
+            case ChatIntentKind.Status when intent.CaseReference is { } reference:
+                await status.ShowAsync(turn, reference, cancellationToken);
+                break;
+            case ChatIntentKind.Status:
+                await turn.SayAsync(BotTexts.WhichCase, cancellationToken);
+                break;
+            case ChatIntentKind.MyTasks:
+                await status.ShowMyTasksAsync(turn, cancellationToken);
+                break;
+            default:
+                await turn.SayAsync(BotTexts.Reply(intent.Kind), cancellationToken);
+                break;
         }
     }
 
@@ -62,20 +60,6 @@ public sealed partial class ChatCommands
     public static string WithoutMentions(string? text)
         => string.IsNullOrEmpty(text) ? string.Empty : Mention().Replace(text, " ").Trim();
 
-    private static bool IsHelp(string text) => HelpCommand().IsMatch(text);
-
     [GeneratedRegex(@"<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Mention();
-
-    [GeneratedRegex(@"^\s*(help|\?|what can you do\??)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex HelpCommand();
-
-    [GeneratedRegex(@"^\s*(status|case|show)\s+(?<ref>\S+)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex StatusCommand();
-
-    [GeneratedRegex(@"^\s*(my\s+)?tasks\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MyTasksCommand();
-
-    [GeneratedRegex(@"^\s*(hi|hello|hey|good (morning|afternoon|evening)|start)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Greeting();
 }

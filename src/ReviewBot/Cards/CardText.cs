@@ -33,4 +33,36 @@ public static class CardText
 
         return text[..cut].TrimEnd() + ContinuesMarker;
     }
+
+    /// <summary>
+    /// <paramref name="text"/> whole, as paragraphs of at most <paramref name="maxBlock"/> characters: split
+    /// at blank lines and line breaks, and overlong paragraphs at the last space before the limit.
+    /// </summary>
+    /// <param name="text">The text as typed.</param>
+    /// <param name="maxBlock">Most characters in one paragraph; at least 40.</param>
+    /// <returns>The paragraphs, none empty, together holding every word of the text.</returns>
+    public static IReadOnlyList<string> Paragraphs(string text, int maxBlock)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBlock, 40);
+        var blocks = new List<string>();
+        foreach (var line in text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var rest = line;
+            while (rest.Length > maxBlock)
+            {
+                var cut = rest.LastIndexOf(' ', maxBlock - 1, maxBlock / 2);
+                cut = cut > 0 ? cut : char.IsHighSurrogate(rest[maxBlock - 1]) ? maxBlock - 1 : maxBlock;
+                blocks.Add(rest[..cut].TrimEnd());
+                rest = rest[cut..].TrimStart();
+            }
+
+            if (rest.Length > 0)
+            {
+                blocks.Add(rest);
+            }
+        }
+
+        return blocks;
+    }
 }

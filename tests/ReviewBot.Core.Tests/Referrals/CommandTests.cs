@@ -32,7 +32,7 @@ public class CommandTests
         bot.Say("back");
 
         Assert.Equal(ReferralSteps.ChildDateOfBirth, bot.Step);
-        Assert.Equal(("2016-02-14", "14 February 2016"), (bot.Question.Prefill, bot.Question.PrefillLabel));
+        Assert.Equal(("14/02/2016", "14 February 2016"), (bot.Question.Prefill, bot.Question.PrefillLabel));
         bot.Say("keep");
         Assert.Equal(ReferralSteps.ChildIncident, bot.Step);
         Assert.Equal(new DateOnly(2016, 2, 14), bot.Referral.Child.DateOfBirth);

@@ -132,6 +132,13 @@ internal sealed class ReferralHarness
         }
     }
 
+    /// <summary>Gives the typical answer to the current step.</summary>
+    public ReferralTurn SayTypical()
+    {
+        Assert.True(Typical.TryGetValue(Step, out var answer), $"No typical answer for {Step}.");
+        return Say(answer);
+    }
+
     private string CurrentQuestionId() => Last.Prompts[^1] is QuestionPrompt q ? q.StepId : Draft!.StepId;
 
     /// <summary>Stores and reloads the draft as the host would, and checks the turn ends with the current prompt.</summary>

@@ -276,7 +276,7 @@ public class ReviewAndEditTests
 
         Assert.Equal(
             "There is no number 4 on the list: choose from 1 to 3.\n\n" +
-            $"The child · Step {bot.Question.StepNumber} of {bot.Question.TotalSteps}\n" +
+            $"The child · Part {bot.Question.StepNumber} of {bot.Question.TotalSteps}\n" +
             "Did Alex Smith die, or were they harmed, and if so was it serious?\n" +
             "1. The child died (including suspected suicide)\n" +
             "2. The child was seriously harmed\n" +

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using ReviewBot.Bot.Referrals;
 using ReviewBot.Cards.Models;
+using Form = ReviewBot.Core.Referrals;
 using ReviewBot.Core.Cases;
 
 namespace ReviewBot.Tests.Cards;
@@ -26,6 +28,7 @@ internal static class MaximumCardData
         yield return ("referral-question", "multi-select", Question(QuestionInputKind.MultiSelect, 40));
         yield return ("referral-question", "text", Question(QuestionInputKind.Text, 0) with { Value = Words(4000), Multiline = true });
         yield return ("referral-summary", "answers", Summary());
+        yield return ("referral-summary", "longest", LongestSummary());
         yield return ("recommendation", "actor", Recommendation(canAct: true));
         yield return ("recommendation", "status", Recommendation(canAct: false));
         yield return ("decision", "actor", Decision(canAct: true));
@@ -102,6 +105,39 @@ internal static class MaximumCardData
             new(Words(40, 6), [Answer(true), Answer(false), Answer(false)]),
         };
         return new ReferralSummaryCard("draft-" + Guid.Empty.ToString("N"), sections, Outcome());
+    }
+
+    /// <summary>
+    /// The longest account of what happened a person can send: the question card's input takes 4,000
+    /// characters (cards/referral-question.json) and so does a typed message.
+    /// </summary>
+    public const int LongestAccount = 4000;
+
+    /// <summary>
+    /// A referral summary as the bot builds it (through <see cref="ReferralCardMapper"/>) from the longest answers
+    /// a person can give: every line answer at its limit, a 4,000-character account of what happened and
+    /// criteria narrative, 10 people and 12 key dates of 1,000 characters, and the form's own labels.
+    /// </summary>
+    public static ReferralSummaryCard LongestSummary()
+    {
+        var n = 0;
+        // Labels are the form's own (plain ASCII); answers are people's, with accents and emoji.
+        Form.SummaryItem Row(string step, int length, int label = 28) => new(++n, $"Question {++n:D3} ".PadRight(label, 'x'), Words(length, n), step);
+        Form.SummarySection Section(int rows, int length, string step, int label = 28) => new(Words(30, n), [.. Enumerable.Range(0, rows).Select(_ => Row(step, length, label))]);
+        var prompt = new Form.SummaryPrompt
+        {
+            DraftId = "draft-" + Guid.Empty.ToString("N"),
+            IsReview = true,
+            Sections =
+            [
+                Section(9, 254, "referrer.email"), Section(20, 300, "child.address"), Section(11, 400, "family.10.name", 9),
+                Section(4, 1000, "agencies.others"),
+                new(Words(30), [new(++n, "What happened", Words(LongestAccount), Form.ReferralSteps.Events)]),
+                Section(13, 1000, "keydates.12.date", 16), Section(10, 3, "criteria.agencies-worked-together", 90),
+                new(Words(30), [Row(Form.ReferralSteps.Narrative, LongestAccount)]),
+            ],
+        };
+        return (ReferralSummaryCard)ReferralCardMapper.ToCard(prompt, new DateOnly(2026, 12, 1)) with { Outcome = Outcome() };
     }
 
     private static RecommendationMade Made() => new()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReviewBot.Cards;
 using ReviewBot.Cards.Models;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Calendar;
@@ -117,11 +118,29 @@ public static class ReferralCardMapper
         };
     }
 
+    /// <summary>
+    /// "What happened" is shown whole, and "How the criteria are met" too when both together fit
+    /// <see cref="CardLimits.SummaryFullText"/>; the other answers share <see cref="CardLimits.SummaryAnswerText"/>
+    /// as previews, so the card stays under Teams' 28 KB however many people and dates are listed.
+    /// </summary>
+    private static Func<SummaryItem, SummaryAnswer> Answers(SummaryPrompt summary)
+    {
+        var events = summary.Items.FirstOrDefault(i => i.StepId == ReferralSteps.Events)?.Value.Length ?? 0;
+        bool Whole(SummaryItem i) => i.Value.Length > CardLimits.AnswerPreview / 2
+            && (i.StepId == ReferralSteps.Events || (i.StepId == ReferralSteps.Narrative && events + i.Value.Length <= CardLimits.SummaryFullText));
+        var shortRows = Math.Max(1, summary.Items.Count(i => !Whole(i)));
+        var preview = Math.Clamp(CardLimits.SummaryAnswerText / shortRows, 50, CardLimits.AnswerPreview);
+        return i => Whole(i) ? SummaryAnswer.InFull(i.Label, i.Value, i.StepId) : new SummaryAnswer(i.Label, CardText.Preview(i.Value, preview), i.StepId);
+    }
+
     private static ReferralSummaryCard Summary(SummaryPrompt summary, DateOnly today)
-        => new(
+    {
+        var answer = Answers(summary);
+        return new(
             summary.DraftId,
-            [.. summary.Sections.Select(s => new Cards.Models.SummarySection(s.Title, [.. s.Items.Select(i => new SummaryAnswer(i.Label, i.Value, i.StepId))]))],
+            [.. summary.Sections.Select(s => new Cards.Models.SummarySection(s.Title, [.. s.Items.Select(answer)]))],
             summary.Criteria is { } criteria
                 ? Outcome(criteria, today)
                 : new CriteriaOutcomeView("Criteria not yet answered", "Answer the criteria questions to see the recommendation.", [], []));
+    }
 }

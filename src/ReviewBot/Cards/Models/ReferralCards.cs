@@ -34,7 +34,7 @@ public sealed record ReferralQuestionCard : ICardModel
     /// <summary>e.g. "About the child".</summary>
     public required string SectionTitle { get; init; }
 
-    /// <summary>e.g. "Question 9 of 31".</summary>
+    /// <summary>e.g. "Part 2 of 7" (sections of the form).</summary>
     public required string Progress { get; init; }
 
     /// <summary>The question as asked.</summary>
@@ -76,7 +76,7 @@ public sealed record ReferralQuestionCard : ICardModel
 public sealed record ReferralSummaryCard(string DraftId, IReadOnlyList<SummarySection> Sections, CriteriaOutcomeView Outcome) : ICardModel
 {
     /// <summary>Every answer as an option of "Change an answer" (value: the question id).</summary>
-    public IReadOnlyList<ChoiceView> EditChoices => [.. Sections.SelectMany(s => s.Answers).Select(a => new ChoiceView(a.Label, a.QuestionId))];
+    public IReadOnlyList<ChoiceView> EditChoices => [.. Sections.SelectMany(s => s.Answers).Select(a => new ChoiceView(CardText.Preview(a.Label, 64), a.QuestionId))];
 
     /// <inheritdoc />
     string ICardModel.CardName => CardNames.ReferralSummary;
@@ -85,7 +85,14 @@ public sealed record ReferralSummaryCard(string DraftId, IReadOnlyList<SummarySe
 /// <summary>A group of answers.</summary>
 /// <param name="Title">e.g. "About the child".</param>
 /// <param name="Answers">The answers.</param>
-public sealed record SummarySection(string Title, IReadOnlyList<SummaryAnswer> Answers);
+public sealed record SummarySection(string Title, IReadOnlyList<SummaryAnswer> Answers)
+{
+    /// <summary>Short answers, shown as facts.</summary>
+    public IReadOnlyList<SummaryAnswer> Facts => [.. Answers.Where(a => a.Paragraphs.Count == 0)];
+
+    /// <summary>Long answers shown in full, as paragraphs under their label.</summary>
+    public IReadOnlyList<SummaryAnswer> LongAnswers => [.. Answers.Where(a => a.Paragraphs.Count > 0)];
+}
 
 /// <summary>One answer on the summary card.</summary>
 public sealed record SummaryAnswer
@@ -107,6 +114,13 @@ public sealed record SummaryAnswer
 
     /// <summary>The answer as typed; long answers are cut with "(continues…)".</summary>
     public string Value { get; init => field = CardText.Preview(value, CardLimits.AnswerPreview); }
+
+    /// <summary>A long answer shown whole (see <see cref="InFull"/>); empty for a short one.</summary>
+    public IReadOnlyList<string> Paragraphs { get; init; } = [];
+
+    /// <summary>An answer shown whole, in paragraphs, however long (the summary's "What happened").</summary>
+    public static SummaryAnswer InFull(string label, string text, string questionId)
+        => new(label, string.Empty, questionId) { Paragraphs = CardText.Paragraphs(text, CardLimits.TextBlock) };
 
     /// <summary>The question, for Edit.</summary>
     public string QuestionId { get; init; }

@@ -36,6 +36,18 @@ public static class CardLimits
     /// <summary>Longest answer shown on the referral summary card.</summary>
     public const int AnswerPreview = 300;
 
+    /// <summary>
+    /// Characters of long answers the referral summary shows in full beside "What happened" (always shown in
+    /// full): "How the criteria are met" is shown whole when both together fit, otherwise as a preview.
+    /// </summary>
+    public const int SummaryFullText = 5000;
+
+    /// <summary>Characters shared by the referral summary's other answers (each previewed to its share, 50 to 300).</summary>
+    public const int SummaryAnswerText = 4000;
+
+    /// <summary>Most characters in one text block of a long answer (paragraphs longer than this are split).</summary>
+    public const int TextBlock = 2000;
+
     /// <summary>Most tasks on the follow-up checklist card.</summary>
     public const int ChecklistTasks = 30;
 
