@@ -29,7 +29,7 @@ public sealed class AuthenticationEndpointTests : IAsyncLifetime, IDisposable
     {
         _keys = await TestKeyServer.StartAsync();
         _keys.AddBotFrameworkKey(_key);
-        _host = await StartHostAsync(_keys.BotFrameworkMetadataUrl, _keys.EntraMetadataUrl);
+        _host = await StartHostAsync(_keys.BotFrameworkMetadataUrl);
     }
 
     public async Task DisposeAsync()
@@ -40,7 +40,7 @@ public sealed class AuthenticationEndpointTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _key.Dispose();
 
-    private Task<BotHost> StartHostAsync(string metadataUrl, string entraMetadataUrl) =>
+    private Task<BotHost> StartHostAsync(string metadataUrl) =>
         BotHost.StartAsync(
             new Dictionary<string, string?>
             {
@@ -48,8 +48,6 @@ public sealed class AuthenticationEndpointTests : IAsyncLifetime, IDisposable
                 ["Bot:AppPassword"] = "unused-secret",
                 ["Bot:TenantId"] = TenantId,
                 ["Bot:OpenIdMetadataUrl"] = metadataUrl,
-                ["Bot:EntraOpenIdMetadataUrl"] = entraMetadataUrl,
-                ["Bot:AllowedCallers:0"] = "caller-app",
             },
             environment: "Production",
             configureServices: services => services.AddSingleton<TimeProvider>(_time));
@@ -281,15 +279,69 @@ public sealed class AuthenticationEndpointTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Key_endorsed_for_another_channel_is_checked_against_the_activity_channel()
     {
+        // The key is endorsed for webchat, so the token is genuine; the channel is still not served (403).
         using (var webchat = await _host.PostActivityAsync(ActivityJson(channelId: "webchat"), "Bearer " + Token()))
         {
-            Assert.Equal(HttpStatusCode.OK, webchat.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, webchat.StatusCode);
         }
 
         using var slack = await _host.PostActivityAsync(ActivityJson(channelId: "slack"), "Bearer " + Token());
 
         Assert.Equal(HttpStatusCode.Unauthorized, slack.StatusCode);
+        Assert.Equal(0, _host.Bot.CallCount);
+    }
+
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    [InlineData("emulator")]
+    public async Task Web_chat_token_carrying_a_chairs_object_id_runs_no_turn(string channel)
+    {
+        // Web Chat's client writes its own from: a genuine webchat-endorsed token proves nothing about the sender.
+        using var webchatKey = new TestSigningKey("webchat-only", channel);
+        _keys.AddBotFrameworkKey(webchatKey);
+        var activity = Samples.LoadObject("message-personal.json");
+        activity["serviceUrl"] = ServiceUrl;
+        activity["channelId"] = channel;
+        activity["from"] = new JsonObject { ["id"] = "chair", ["aadObjectId"] = "oid-board-chair" };
+
+        using var response = await _host.PostActivityAsync(activity.ToJsonString(), "Bearer " + Token(credentials: webchatKey.Credentials));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(ServedChannels.RefusalText, await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, _host.Bot.CallCount);
+    }
+
+    [Fact]
+    public async Task Outlook_is_served_only_for_card_actions_and_its_from_shape_is_logged_without_values()
+    {
+        using var outlookKey = new TestSigningKey("outlook-key", "outlook");
+        _keys.AddBotFrameworkKey(outlookKey);
+        _host.Bot.OnTurn = (turn, _) =>
+        {
+            turn.InvokeResponse = new InvokeResponse(200);
+            return Task.CompletedTask;
+        };
+        var invoke = Samples.LoadObject("invoke-adaptive-card-action.json");
+        invoke["serviceUrl"] = ServiceUrl;
+        invoke["channelId"] = "outlook";
+        var message = Samples.LoadObject("message-personal.json");
+        message["serviceUrl"] = ServiceUrl;
+        message["channelId"] = "outlook";
+
+        using (var served = await _host.PostActivityAsync(invoke.ToJsonString(), "Bearer " + Token(credentials: outlookKey.Credentials)))
+        {
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        }
+
+        using var refused = await _host.PostActivityAsync(message.ToJsonString(), "Bearer " + Token(credentials: outlookKey.Credentials));
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(1, _host.Bot.CallCount);
+        var shape = Assert.Single(_host.Logs.Lines, l => l.Contains("from carries the fields", StringComparison.Ordinal));
+        Assert.Contains("aadObjectId,id,name", shape, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alex Wilber", shape, StringComparison.Ordinal);
+        Assert.DoesNotContain("00000000-0000-0000-0000-0000000000020", shape, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -351,65 +403,26 @@ public sealed class AuthenticationEndpointTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("show card", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Entra_v2_token_from_an_allowed_caller_is_accepted()
+    [Theory]
+    [InlineData("https://login.microsoftonline.com/" + TenantId + "/v2.0", "azp")]
+    [InlineData("https://sts.windows.net/" + TenantId + "/", "appid")]
+    public async Task Entra_issued_token_of_the_bots_own_tenant_is_refused_the_path_is_gone(string issuer, string callerClaim)
     {
+        // Once accepted for Bot:AllowedCallers; such a caller chose serviceUrl, sender and tenant itself.
         using var entraKey = new TestSigningKey("entra-key", null);
         _keys.AddEntraKey(entraKey);
+        _keys.AddBotFrameworkKey(entraKey);
 
-        await AssertAcceptedAsync("Bearer " + Token(
-            credentials: entraKey.Credentials,
-            issuer: $"https://login.microsoftonline.com/{TenantId}/v2.0",
-            serviceUrl: null,
-            extraClaims: new Dictionary<string, object> { ["azp"] = "caller-app", ["tid"] = TenantId }));
+        await AssertRejectedAsync(
+            "Bearer " + Token(
+                credentials: entraKey.Credentials,
+                issuer: issuer,
+                serviceUrl: "https://evil.example/",
+                extraClaims: new Dictionary<string, object> { [callerClaim] = "caller-app", ["tid"] = TenantId }),
+            ActivityJson("https://evil.example/"));
 
-        Assert.Equal("caller-app", Assert.Single(_host.Bot.Turns).Identity.FindFirst("azp")?.Value);
-    }
-
-    [Fact]
-    public async Task Entra_v1_token_from_an_allowed_caller_is_accepted()
-    {
-        using var entraKey = new TestSigningKey("entra-key", null);
-        _keys.AddEntraKey(entraKey);
-
-        await AssertAcceptedAsync("Bearer " + Token(
-            credentials: entraKey.Credentials,
-            issuer: $"https://sts.windows.net/{TenantId}/",
-            serviceUrl: null,
-            extraClaims: new Dictionary<string, object> { ["appid"] = "caller-app" }));
-    }
-
-    [Fact]
-    public async Task Entra_token_from_a_caller_not_allowed_is_rejected()
-    {
-        using var entraKey = new TestSigningKey("entra-key", null);
-        _keys.AddEntraKey(entraKey);
-
-        await AssertRejectedAsync("Bearer " + Token(
-            credentials: entraKey.Credentials,
-            issuer: $"https://login.microsoftonline.com/{TenantId}/v2.0",
-            extraClaims: new Dictionary<string, object> { ["azp"] = "some-other-app" }));
-    }
-
-    [Fact]
-    public async Task Entra_token_without_a_caller_claim_is_rejected()
-    {
-        using var entraKey = new TestSigningKey("entra-key", null);
-        _keys.AddEntraKey(entraKey);
-
-        await AssertRejectedAsync("Bearer " + Token(
-            credentials: entraKey.Credentials, issuer: $"https://login.microsoftonline.com/{TenantId}/v2.0"));
-    }
-
-    [Fact]
-    public async Task Entra_issuer_with_a_bot_framework_key_is_rejected()
-    {
-        using var entraKey = new TestSigningKey("entra-key", null);
-        _keys.AddEntraKey(entraKey);
-
-        await AssertRejectedAsync("Bearer " + Token(
-            issuer: $"https://login.microsoftonline.com/{TenantId}/v2.0",
-            extraClaims: new Dictionary<string, object> { ["azp"] = "caller-app" }));
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("token issuer not trusted", StringComparison.Ordinal));
+        Assert.Equal(0, _keys.EntraJwksFetches);
     }
 
     [Fact]
@@ -421,7 +434,7 @@ public sealed class AuthenticationEndpointTests : IAsyncLifetime, IDisposable
             closedUrl = new Uri(closed.BaseAddress, "botframework/.well-known/openidconfiguration").ToString();
         }
 
-        await using var host = await StartHostAsync(closedUrl, _keys.EntraMetadataUrl);
+        await using var host = await StartHostAsync(closedUrl);
 
         using var response = await host.PostActivityAsync(ActivityJson(), "Bearer " + Token());
 

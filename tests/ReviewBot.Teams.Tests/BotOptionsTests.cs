@@ -126,29 +126,8 @@ public class BotOptionsTests
     {
         var options = Valid();
         options.OpenIdMetadataUrl = url;
-        options.EntraOpenIdMetadataUrl = url;
 
         Assert.True(Validate(options).Succeeded, Validate(options).FailureMessage);
-    }
-
-    [Fact]
-    public void Entra_metadata_url_must_also_be_https()
-    {
-        var options = Valid();
-        options.EntraOpenIdMetadataUrl = "http://login.example.com/x";
-
-        Assert.Contains("Bot:EntraOpenIdMetadataUrl", Validate(options).FailureMessage, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Entra_metadata_url_defaults_from_the_tenant()
-    {
-        var options = new BotOptions { TenantId = "contoso-tenant" };
-
-        Assert.Equal("https://login.microsoftonline.com/contoso-tenant/v2.0/.well-known/openid-configuration", options.GetEntraOpenIdMetadataUrl());
-        Assert.Null(new BotOptions().GetEntraOpenIdMetadataUrl());
-        options.EntraOpenIdMetadataUrl = "https://metadata.example/x";
-        Assert.Equal("https://metadata.example/x", options.GetEntraOpenIdMetadataUrl());
     }
 
     [Fact]
@@ -161,12 +140,17 @@ public class BotOptionsTests
     }
 
     [Fact]
-    public void Allowed_callers_need_a_tenant()
+    public void Allowed_callers_are_no_longer_supported_and_stop_start_up()
     {
+        // Entra-issued tokens were removed: a deployment still configuring callers is told so, not silently refused.
         var options = Valid();
+        options.TenantId = "tenant";
         options.AllowedCallers.Add("caller");
 
-        Assert.Contains("Bot:AllowedCallers", Validate(options).FailureMessage, StringComparison.Ordinal);
+        var result = Validate(options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Bot:AllowedCallers is no longer supported", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,8 +162,6 @@ public class BotOptionsTests
             ["Bot:AppType"] = "SingleTenant",
             ["Bot:TenantId"] = "tenant",
             ["Bot:AppPassword"] = "secret",
-            ["Bot:AllowedCallers:0"] = "caller-a",
-            ["Bot:AllowedCallers:1"] = "caller-b",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton(Mock.Of<IHostEnvironment>(e => e.EnvironmentName == "Production"));
@@ -190,10 +172,9 @@ public class BotOptionsTests
         var options = provider.GetRequiredService<IOptions<BotOptions>>().Value;
 
         Assert.Equal(BotAppType.SingleTenant, options.AppType);
-        Assert.Equal(["caller-a", "caller-b"], options.AllowedCallers);
+        Assert.Empty(options.AllowedCallers);
         Assert.Equal(262_144, options.MaxRequestBodyBytes);
         Assert.Equal("https://login.botframework.com/v1/.well-known/openidconfiguration", options.OpenIdMetadataUrl);
-        Assert.Equal("https://login.microsoftonline.com/tenant/v2.0/.well-known/openid-configuration", options.EntraOpenIdMetadataUrl);
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Assert.IsType<ConnectorClient>(provider.GetRequiredService<IConnectorClient>());
         Assert.IsType<BotAuthenticator>(provider.GetRequiredService<IBotAuthenticator>());

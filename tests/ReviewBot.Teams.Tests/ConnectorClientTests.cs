@@ -60,7 +60,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime, IDisposable
         _http,
         new ConnectorTokenProvider(withAppId ? _credential : null, TimeProvider.System),
         _time,
-        Options.Create(options ?? new ConnectorClientOptions()),
+        Options.Create(options ?? new ConnectorClientOptions { AllowLoopback = true }),
         NullLogger<ConnectorClient>.Instance);
 
     private void Script(int status, string body = "", string? retryAfter = null)
@@ -222,7 +222,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime, IDisposable
         Script(429, "", retryAfter: "120");
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            CreateClient(options: new ConnectorClientOptions { MaxRetryDelay = TimeSpan.FromSeconds(30) })
+            CreateClient(options: new ConnectorClientOptions { MaxRetryDelay = TimeSpan.FromSeconds(30), AllowLoopback = true })
                 .SendToConversationAsync(Reference, Activity.CreateMessage("x")));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
@@ -231,7 +231,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Server_errors_are_retried_three_times_with_growing_backoff_then_fail()
+    public async Task Server_errors_on_an_update_are_retried_three_times_with_growing_backoff_then_fail()
     {
         for (var i = 0; i < 5; i++)
         {
@@ -239,11 +239,11 @@ public sealed class ConnectorClientTests : IAsyncLifetime, IDisposable
         }
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            CreateClient().SendToConversationAsync(Reference, Activity.CreateMessage("x")));
+            CreateClient().UpdateActivityAsync(Reference, "1", Activity.CreateMessage("x")));
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
         Assert.Equal("ServiceError", error.ErrorCode);
-        Assert.Equal("SendToConversation", error.Operation);
+        Assert.Equal("UpdateActivity", error.Operation);
         Assert.Equal(4, Requests.Length);
         var delays = _time.RequestedDelays.ToArray();
         Assert.Equal(3, delays.Length);
@@ -252,15 +252,155 @@ public sealed class ConnectorClientTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Unavailable_then_ok_succeeds()
+    public async Task Unavailable_then_ok_succeeds_for_idempotent_calls()
     {
         Script(503);
         Script(502);
 
-        var response = await CreateClient().SendToConversationAsync(Reference, Activity.CreateMessage("x"));
+        var response = await CreateClient().UpdateActivityAsync(Reference, "1", Activity.CreateMessage("x"));
 
         Assert.Equal("activity-1", response.Id);
         Assert.Equal(3, Requests.Length);
+    }
+
+    [Theory]
+    [InlineData(500, null)]
+    [InlineData(502, null)]
+    [InlineData(503, "1")]
+    [InlineData(504, null)]
+    public async Task A_post_that_may_have_landed_is_never_sent_twice(int status, string? retryAfter)
+    {
+        // A gateway error can follow a message the service already posted: re-sending would post it twice.
+        Script(status, "", retryAfter);
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            CreateClient().SendToConversationAsync(Reference, Activity.CreateMessage("x")));
+
+        Assert.Equal(status, (int)error.StatusCode);
+        Assert.Single(Requests);
+        Assert.Empty(_time.RequestedDelays);
+    }
+
+    [Fact]
+    public async Task Unauthorized_drops_the_cached_token_and_tries_once_more_with_a_fresh_one()
+    {
+        Script(401, """{"error":{"code":"Unauthorized","message":"token revoked"}}""");
+
+        var response = await CreateClient().SendToConversationAsync(Reference, Activity.CreateMessage("x"));
+
+        Assert.Equal("activity-1", response.Id);
+        Assert.Equal(["Bearer fake-token-1", "Bearer fake-token-2"], Requests.Select(r => r.Headers["Authorization"]));
+        Assert.Equal(2, _credential.Calls);
+        Assert.Empty(_time.RequestedDelays);
+    }
+
+    [Fact]
+    public async Task Unauthorized_twice_fails_after_one_eviction()
+    {
+        Script(401);
+        Script(401);
+        Script(401);
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            CreateClient().SendToConversationAsync(Reference, Activity.CreateMessage("x")));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+        Assert.Equal(2, Requests.Length);
+        Assert.Equal(2, _credential.Calls);
+    }
+
+    [Fact]
+    public async Task Retries_while_an_invoke_is_answered_stay_inside_its_budget()
+    {
+        Script(429, "", retryAfter: "3");
+        using (ConnectorRetryBudget.Begin(TimeSpan.FromSeconds(2)))
+        {
+            var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+                CreateClient().SendToConversationAsync(Reference, Activity.CreateMessage("x")));
+            Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
+        }
+
+        Assert.Single(Requests);
+        Assert.Empty(_time.RequestedDelays);
+    }
+
+    [Fact]
+    public async Task Backoff_is_cut_short_by_the_budget_and_sums_within_it()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            Script(503);
+        }
+
+        using (ConnectorRetryBudget.Begin(TimeSpan.FromSeconds(1)))
+        {
+            await Assert.ThrowsAsync<ConnectorException>(() =>
+                CreateClient().UpdateActivityAsync(Reference, "1", Activity.CreateMessage("x")));
+        }
+
+        // 0.5 s then 1 s of backoff: only the first fits in one second.
+        Assert.Equal(2, Requests.Length);
+        Assert.True(_time.RequestedDelays.Sum(d => d.TotalSeconds) <= 1, string.Join(", ", _time.RequestedDelays));
+    }
+
+    [Fact]
+    public async Task Outside_development_a_loopback_address_is_never_called_and_gets_no_token()
+    {
+        var production = new ConnectorClientOptions();
+
+        await Assert.ThrowsAsync<UntrustedServiceUrlException>(() =>
+            CreateClient(options: production).SendToConversationAsync(Reference, Activity.CreateMessage("x")));
+
+        Assert.Empty(Requests);
+        Assert.Equal(0, _credential.Calls);
+    }
+
+    [Fact]
+    public async Task A_host_added_by_configuration_is_called()
+    {
+        var options = new ConnectorClientOptions();
+        options.AllowedHosts.Add(_server.BaseAddress.Host);
+
+        await CreateClient(options: options).SendToConversationAsync(Reference, Activity.CreateMessage("x"));
+
+        Assert.Single(Requests);
+    }
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/emea/", true)]
+    [InlineData("https://SMBA.TrafficManager.net/amer/", true)]
+    [InlineData("https://smba.trafficmanager.net./teams/", true)]
+    [InlineData("https://smba.infra.gcc.teams.microsoft.com/gcc/", true)]
+    [InlineData("https://smba.infra.gov.teams.microsoft.us/gcch/", true)]
+    [InlineData("https://smba.trafficmanager.net:8443/teams/", false)]
+    [InlineData("http://smba.trafficmanager.net/teams/", false)]
+    [InlineData("https://smba.trafficmanager.net.evil.example/teams/", false)]
+    [InlineData("https://evil-smba.trafficmanager.net/teams/", false)]
+    [InlineData("https://emea.smba.trafficmanager.net/teams/", false)]
+    [InlineData("https://webchat.botframework.com/", false)]
+    [InlineData("https://evil.example/", false)]
+    [InlineData("http://127.0.0.1:5000/", false)]
+    public void Only_bot_framework_service_hosts_are_allowed_by_default(string url, bool allowed)
+    {
+        Assert.Equal(allowed, ServiceHosts.IsAllowed(new Uri(url), new ConnectorClientOptions()));
+    }
+
+    [Fact]
+    public async Task A_stored_address_on_another_host_is_never_called()
+    {
+        // A local server stands in for the attacker's host: configured nowhere, so it must see nothing.
+        await using var attacker = await LocalHttpServer.StartAsync((_, _) => Task.CompletedTask);
+        var options = new ConnectorClientOptions();
+        options.AllowedHosts.Add("smba.trafficmanager.net");
+        var stored = Reference with { ServiceUrl = attacker.BaseAddress.ToString() };
+
+        await Assert.ThrowsAsync<UntrustedServiceUrlException>(() =>
+            CreateClient(options: options).SendToConversationAsync(stored, Activity.CreateMessage("x")));
+        await Assert.ThrowsAsync<UntrustedServiceUrlException>(() =>
+            CreateClient(options: options).CreatePersonalConversationAsync(stored.ServiceUrl, "tenant-1", "28:bot", "29:user"));
+
+        Assert.Empty(attacker.Requests);
+        Assert.Equal(0, _credential.Calls);
     }
 
     [Fact]
@@ -339,7 +479,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime, IDisposable
     [InlineData("https://user:pass@smba.trafficmanager.net/teams/")]
     public async Task Unsafe_service_urls_are_refused_before_any_request(string serviceUrl)
     {
-        await Assert.ThrowsAsync<ArgumentException>(() =>
+        await Assert.ThrowsAsync<UntrustedServiceUrlException>(() =>
             CreateClient().SendToConversationAsync(Reference with { ServiceUrl = serviceUrl }, Activity.CreateMessage("x")));
 
         Assert.Empty(Requests);
@@ -360,5 +500,32 @@ public sealed class ConnectorClientTests : IAsyncLifetime, IDisposable
 
         Assert.Equal("activity-1", response.Id);
         Assert.False(Assert.Single(Requests).Headers.ContainsKey("Authorization"));
+    }
+
+    [Fact]
+    public async Task Typed_client_outside_development_calls_loopback_only_when_configured()
+    {
+        async Task<int> SendAsync(Dictionary<string, string?> settings)
+        {
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddSingleton(Mock.Of<IHostEnvironment>(e => e.EnvironmentName == "Production"));
+            services.AddTeamsProtocol(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+            services.AddSingleton<IConnectorTokenProvider>(new ConnectorTokenProvider(null, TimeProvider.System));
+            await using var provider = services.BuildServiceProvider();
+            var before = Requests.Length;
+            try
+            {
+                await provider.GetRequiredService<IConnectorClient>().SendToConversationAsync(Reference, Activity.CreateMessage("x"));
+            }
+            catch (UntrustedServiceUrlException)
+            {
+            }
+
+            return Requests.Length - before;
+        }
+
+        Assert.Equal(0, await SendAsync(new() { ["Bot:Connector:AllowLoopback"] = "true" }));
+        Assert.Equal(1, await SendAsync(new() { ["Bot:Connector:AllowedHosts:0"] = "127.0.0.1" }));
     }
 }

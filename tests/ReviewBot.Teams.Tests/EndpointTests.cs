@@ -384,6 +384,7 @@ public sealed class EndpointTests : IAsyncLifetime
         using var aborted = new CancellationTokenSource();
         var context = new DefaultHttpContext { RequestServices = provider, RequestAborted = aborted.Token };
         context.Request.Method = "POST";
+        context.Request.ContentType = "application/json";
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(Samples.Load("message-personal.json")));
 
         var handling = BotMessageHandler.HandleAsync(context);

@@ -11,8 +11,9 @@ namespace ReviewBot.Teams;
 /// <summary>
 /// Validates inbound requests as the Bot Framework SDK does: RS256 tokens from the Bot Framework
 /// (issuer <c>https://api.botframework.com</c>, audience = the app id, 5 minutes' clock skew, a signing key
-/// endorsed for the activity's channel, claim <c>serviceurl</c> equal to the activity's), or Entra-issued tokens
-/// of the configured tenant from an allowed caller. Without an app id, only Development and loopback service URLs.
+/// endorsed for the activity's channel, claim <c>serviceurl</c> equal to the activity's). Entra-issued tokens are
+/// refused: such a caller would choose <c>serviceUrl</c>, channel, sender and tenant itself, and replies would
+/// carry the bot's connector token to that URL. Without an app id, only Development and loopback service URLs.
 /// </summary>
 public sealed class BotAuthenticator : IBotAuthenticator, IDisposable
 {
@@ -35,7 +36,6 @@ public sealed class BotAuthenticator : IBotAuthenticator, IDisposable
     private readonly ILogger<BotAuthenticator> _logger;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly ConcurrentDictionary<string, SigningKeySource> _keySources = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _entraIssuers;
 
     /// <summary>Creates the authenticator.</summary>
     /// <param name="options">The bot options.</param>
@@ -56,13 +56,6 @@ public sealed class BotAuthenticator : IBotAuthenticator, IDisposable
         _httpClientFactory = httpClientFactory;
         _time = time;
         _logger = logger;
-        _entraIssuers = new HashSet<string>(StringComparer.Ordinal);
-        if (!string.IsNullOrWhiteSpace(_options.TenantId))
-        {
-            var tenant = _options.TenantId.Trim();
-            _entraIssuers.Add($"https://login.microsoftonline.com/{tenant}/v2.0");
-            _entraIssuers.Add($"https://sts.windows.net/{tenant}/");
-        }
     }
 
     /// <inheritdoc />
@@ -126,11 +119,6 @@ public sealed class BotAuthenticator : IBotAuthenticator, IDisposable
             return await ValidateBotFrameworkTokenAsync(token, jwt.Kid, activity, ct);
         }
 
-        if (_entraIssuers.Contains(issuer))
-        {
-            return await ValidateEntraTokenAsync(token, jwt.Kid, issuer, ct);
-        }
-
         return BotAuthenticationResult.Failure("token issuer not trusted");
     }
 
@@ -189,38 +177,6 @@ public sealed class BotAuthenticator : IBotAuthenticator, IDisposable
         }
 
         return BotAuthenticationResult.Success(identity);
-    }
-
-    private async Task<BotAuthenticationResult> ValidateEntraTokenAsync(string token, string keyId, string issuer, CancellationToken ct)
-    {
-        var metadataUrl = _options.GetEntraOpenIdMetadataUrl();
-        if (metadataUrl is null)
-        {
-            return BotAuthenticationResult.Failure("token issuer not trusted");
-        }
-
-        var (failure, _, identity) = await ValidateSignedTokenAsync(token, keyId, issuer, metadataUrl, ct);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
-        var caller = identity!.FindFirst("azp")?.Value;
-        if (string.IsNullOrWhiteSpace(caller))
-        {
-            caller = identity.FindFirst("appid")?.Value;
-        }
-
-        if (string.IsNullOrWhiteSpace(caller))
-        {
-            return BotAuthenticationResult.Failure("caller app id missing");
-        }
-
-        var allowed = _options.AllowedCallers.Any(c =>
-            c == "*" || string.Equals(c?.Trim(), caller, StringComparison.OrdinalIgnoreCase));
-        return allowed
-            ? BotAuthenticationResult.Success(identity)
-            : BotAuthenticationResult.Failure("caller app id not in Bot:AllowedCallers");
     }
 
     private async Task<(BotAuthenticationResult? Failure, SigningKey? Key, ClaimsIdentity? Identity)> ValidateSignedTokenAsync(

@@ -53,14 +53,9 @@ public sealed class BotOptions
     public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
 
     /// <summary>
-    /// The OpenID metadata for Entra-issued tokens; when empty, built from <see cref="TenantId"/> as
-    /// <c>https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration</c>.
-    /// </summary>
-    public string? EntraOpenIdMetadataUrl { get; set; }
-
-    /// <summary>
-    /// App ids allowed to call the bot with Entra-issued tokens (claim <c>appid</c> or <c>azp</c>); <c>*</c>
-    /// allows any app of <see cref="TenantId"/>. Empty (the default): Entra-issued tokens are refused.
+    /// No longer supported: Entra-issued tokens are always refused (an Entra caller could pick the
+    /// <c>serviceUrl</c>, sender and tenant of its activities). Kept only so that a deployment still setting
+    /// <c>Bot:AllowedCallers</c> stops at start-up with a message instead of silently refusing its callers.
     /// </summary>
     public IList<string> AllowedCallers { get; } = [];
 
@@ -71,20 +66,6 @@ public sealed class BotOptions
     /// <returns>The client id, or null when neither is set.</returns>
     public string? GetManagedIdentityClientId() =>
         string.IsNullOrWhiteSpace(ManagedIdentityClientId) ? NullIfBlank(AppId) : ManagedIdentityClientId;
-
-    /// <summary>The Entra metadata URL in effect: <see cref="EntraOpenIdMetadataUrl"/> or the default for <see cref="TenantId"/>.</summary>
-    /// <returns>The URL, or null when there is no tenant.</returns>
-    public string? GetEntraOpenIdMetadataUrl()
-    {
-        if (!string.IsNullOrWhiteSpace(EntraOpenIdMetadataUrl))
-        {
-            return EntraOpenIdMetadataUrl;
-        }
-
-        return string.IsNullOrWhiteSpace(TenantId)
-            ? null
-            : $"https://login.microsoftonline.com/{Uri.EscapeDataString(TenantId.Trim())}/v2.0/.well-known/openid-configuration";
-    }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -42,17 +42,16 @@ public sealed class BotOptionsValidator : IValidateOptions<BotOptions>
         }
 
         ValidateUrl("Bot:OpenIdMetadataUrl", "Bot__OpenIdMetadataUrl", options.OpenIdMetadataUrl, required: true, failures);
-        ValidateUrl("Bot:EntraOpenIdMetadataUrl", "Bot__EntraOpenIdMetadataUrl", options.EntraOpenIdMetadataUrl, required: false, failures);
 
         if (options.MaxRequestBodyBytes <= 0)
         {
             failures.Add("Bot:MaxRequestBodyBytes must be a positive number of bytes (default 262144).");
         }
 
-        if (options.AllowedCallers.Count > 0 && string.IsNullOrWhiteSpace(options.TenantId))
+        if (options.AllowedCallers.Count > 0)
         {
-            failures.Add("Bot:AllowedCallers is set but Bot:TenantId is empty. Entra-issued tokens are accepted only " +
-                "for the configured tenant: set Bot__TenantId.");
+            failures.Add("Bot:AllowedCallers is no longer supported: ReviewBot accepts only Bot Framework channel " +
+                "tokens (Teams, Outlook) and refuses Entra-issued tokens. Remove Bot__AllowedCallers.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

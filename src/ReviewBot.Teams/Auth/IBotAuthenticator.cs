@@ -1,6 +1,6 @@
 namespace ReviewBot.Teams;
 
-/// <summary>Authenticates requests to the messages endpoint (Bot Framework and Entra-issued JWTs).</summary>
+/// <summary>Authenticates requests to the messages endpoint (Bot Framework channel JWTs only).</summary>
 public interface IBotAuthenticator
 {
     /// <summary>

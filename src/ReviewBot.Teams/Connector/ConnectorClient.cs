@@ -123,19 +123,19 @@ public sealed partial class ConnectorClient : IConnectorClient
         return members ?? [];
     }
 
-    /// <summary>Joins a service URL and a relative path; the service URL must be absolute https (http only for loopback).</summary>
-    internal static Uri BuildUri(string? serviceUrl, string relativePath)
+    /// <summary>
+    /// Joins a service URL and a relative path. The URL must be absolute, without credentials, query or fragment,
+    /// and on an allowed host (<see cref="ServiceHosts.IsAllowed"/>): the bot's token goes nowhere else.
+    /// </summary>
+    internal Uri BuildUri(string? serviceUrl, string relativePath)
     {
-        if (string.IsNullOrWhiteSpace(serviceUrl) || !Uri.TryCreate(serviceUrl.Trim(), UriKind.Absolute, out var baseUri))
+        Uri? baseUri = null;
+        if (string.IsNullOrWhiteSpace(serviceUrl) || !Uri.TryCreate(serviceUrl.Trim(), UriKind.Absolute, out baseUri)
+            || !string.IsNullOrEmpty(baseUri.UserInfo) || !string.IsNullOrEmpty(baseUri.Query) || !string.IsNullOrEmpty(baseUri.Fragment)
+            || !ServiceHosts.IsAllowed(baseUri, _options))
         {
-            throw new ArgumentException("The service URL must be an absolute URL.", nameof(serviceUrl));
-        }
-
-        var allowed = baseUri.Scheme == Uri.UriSchemeHttps
-                      || (baseUri.Scheme == Uri.UriSchemeHttp && Loopback.IsLoopbackHost(baseUri));
-        if (!allowed || !string.IsNullOrEmpty(baseUri.UserInfo) || !string.IsNullOrEmpty(baseUri.Query) || !string.IsNullOrEmpty(baseUri.Fragment))
-        {
-            throw new ArgumentException("The service URL must be an https URL without query (http only for loopback hosts).", nameof(serviceUrl));
+            LogUntrustedServiceUrl(_logger, baseUri?.Scheme, baseUri?.IdnHost is { Length: > 100 } h ? h[..100] : baseUri?.IdnHost);
+            throw new UntrustedServiceUrlException();
         }
 
         var text = baseUri.GetLeftPart(UriPartial.Path);
@@ -168,6 +168,13 @@ public sealed partial class ConnectorClient : IConnectorClient
     private async Task<T?> SendAsync<T>(HttpMethod method, Uri uri, object? body, string operation, CancellationToken ct)
     {
         var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), TeamsJson.Options);
+        // A POST that reached the service may have posted its message: it is repeated only when the service
+        // provably did not act on it (429, 401, or no connection at all). PUT, GET and DELETE are idempotent.
+        var idempotent = method != HttpMethod.Post;
+        var retryBudget = ConnectorRetryBudget.Limit is { } limit && limit < _options.MaxRetryTime ? limit : _options.MaxRetryTime;
+        var started = _time.GetTimestamp();
+        var waited = TimeSpan.Zero;
+        var tokenRefreshed = false;
         for (var attempt = 0; ; attempt++)
         {
             using var request = new HttpRequestMessage(method, uri);
@@ -189,13 +196,17 @@ public sealed partial class ConnectorClient : IConnectorClient
             {
                 response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
             }
-            catch (HttpRequestException ex) when (attempt < _options.MaxRetries
-                                                  && ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+            catch (HttpRequestException ex) when (attempt < _options.MaxRetries && (idempotent || NeverReached(ex)))
             {
-                // Nothing reached the service, so a retry cannot duplicate a message.
                 var delay = Backoff(attempt);
+                if (!FitsBudget(delay, retryBudget, started, waited))
+                {
+                    throw;
+                }
+
                 LogRetry(_logger, operation, 0, attempt + 1, delay.TotalMilliseconds);
                 await Task.Delay(delay, _time, ct);
+                waited += delay;
                 continue;
             }
 
@@ -215,13 +226,23 @@ public sealed partial class ConnectorClient : IConnectorClient
                     throw new BotNotInConversationRosterException(operation, message);
                 }
 
-                if (IsRetryable(status) && attempt < _options.MaxRetries)
+                if (status == HttpStatusCode.Unauthorized && token is not null && !tokenRefreshed)
+                {
+                    // The cached token may have been revoked or rotated early: one fresh token, one more try.
+                    tokenRefreshed = true;
+                    _tokens.Evict(token);
+                    LogTokenEvicted(_logger, operation);
+                    continue;
+                }
+
+                if (IsRetryable(status, idempotent) && attempt < _options.MaxRetries)
                 {
                     var delay = RetryAfter(response) ?? Backoff(attempt);
-                    if (delay <= _options.MaxRetryDelay)
+                    if (delay <= _options.MaxRetryDelay && FitsBudget(delay, retryBudget, started, waited))
                     {
                         LogRetry(_logger, operation, (int)status, attempt + 1, delay.TotalMilliseconds);
                         await Task.Delay(delay, _time, ct);
+                        waited += delay;
                         continue;
                     }
                 }
@@ -232,9 +253,24 @@ public sealed partial class ConnectorClient : IConnectorClient
         }
     }
 
-    private static bool IsRetryable(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
-            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+    /// <summary>True when the request cannot have reached the service (no connection was made).</summary>
+    private static bool NeverReached(HttpRequestException ex) =>
+        ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
+
+    /// <summary>429 for every method (the service refused the work); 5xx only for idempotent methods.</summary>
+    private static bool IsRetryable(HttpStatusCode status, bool idempotent) =>
+        status == HttpStatusCode.TooManyRequests
+        || (idempotent && status is HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway
+            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout);
+
+    /// <summary>Whether waiting <paramref name="delay"/> more stays within the call's retry budget.</summary>
+    private bool FitsBudget(TimeSpan delay, TimeSpan budget, long started, TimeSpan waited)
+    {
+        // The clock may be virtual (tests): count the waits asked for as well as the time that passed.
+        var elapsed = _time.GetElapsedTime(started);
+        var spent = elapsed > waited ? elapsed : waited;
+        return spent + delay <= budget;
+    }
 
     private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
@@ -317,6 +353,12 @@ public sealed partial class ConnectorClient : IConnectorClient
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "Connector {Operation} failed with {StatusCode} ({ErrorCode})")]
     private static partial void LogFailure(ILogger logger, string operation, int statusCode, string? errorCode);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "Connector {Operation} answered 401; the cached token was dropped and the call tried once more")]
+    private static partial void LogTokenEvicted(ILogger logger, string operation);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "Connector call refused before sending: service URL {Scheme}://{Host} is not a Bot Framework host or an allowed one")]
+    private static partial void LogUntrustedServiceUrl(ILogger logger, string? scheme, string? host);
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Connector {Operation}: the bot is not in the conversation roster (app removed); not retried")]
     private static partial void LogNotInRoster(ILogger logger, string operation);

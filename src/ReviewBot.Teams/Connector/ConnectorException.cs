@@ -97,3 +97,31 @@ public sealed class BotNotInConversationRosterException : ConnectorException
     {
     }
 }
+
+/// <summary>
+/// The service URL is malformed or not on an allowed host (<see cref="ServiceHosts"/>): nothing was sent, and the
+/// bot's token did not leave the process. Never retried.
+/// </summary>
+public sealed class UntrustedServiceUrlException : ConnectorException
+{
+    /// <summary>Creates the exception with the standard message.</summary>
+    public UntrustedServiceUrlException()
+        : base("The service URL is not a Bot Framework service host (or an allowed one); nothing was sent.")
+    {
+    }
+
+    /// <summary>Creates an exception with a message.</summary>
+    /// <param name="message">The message (no personal data).</param>
+    public UntrustedServiceUrlException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates an exception with a message and a cause.</summary>
+    /// <param name="message">The message (no personal data).</param>
+    /// <param name="innerException">The cause.</param>
+    public UntrustedServiceUrlException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -12,6 +12,12 @@ public interface IConnectorTokenProvider
     /// <param name="ct">Cancels the token request.</param>
     /// <returns>The access token, or null.</returns>
     Task<string?> GetTokenAsync(CancellationToken ct);
+
+    /// <summary>Drops <paramref name="token"/> from the cache if it is the cached one (the connector refused it).</summary>
+    /// <param name="token">The token the connector answered 401 to.</param>
+    void Evict(string token)
+    {
+    }
 }
 
 /// <summary>
@@ -32,7 +38,7 @@ public sealed class ConnectorTokenProvider : IConnectorTokenProvider, IDisposabl
     private readonly TokenCredential? _credential;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private AccessToken? _cached;
+    private CachedToken? _cached;
 
     /// <summary>Creates a provider over a credential.</summary>
     /// <param name="credential">The credential, or null for no tokens (no app id).</param>
@@ -109,7 +115,7 @@ public sealed class ConnectorTokenProvider : IConnectorTokenProvider, IDisposabl
             }
 
             var token = await _credential.GetTokenAsync(new TokenRequestContext([Scope]), ct);
-            _cached = token;
+            Volatile.Write(ref _cached, new CachedToken(token));
             return token.Token;
         }
         finally
@@ -119,12 +125,22 @@ public sealed class ConnectorTokenProvider : IConnectorTokenProvider, IDisposabl
     }
 
     /// <inheritdoc />
+    public void Evict(string token)
+    {
+        var cached = Volatile.Read(ref _cached);
+        if (cached is not null && string.Equals(cached.Value.Token, token, StringComparison.Ordinal))
+        {
+            // Only the refused token: a newer one fetched meanwhile by another call stays.
+            Interlocked.CompareExchange(ref _cached, null, cached);
+        }
+    }
+
+    /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
     private string? TryGetCached()
     {
-        var cached = _cached;
-        if (cached is not { } token)
+        if (Volatile.Read(ref _cached) is not { Value: var token })
         {
             return null;
         }
@@ -138,4 +154,6 @@ public sealed class ConnectorTokenProvider : IConnectorTokenProvider, IDisposabl
 
         return now < refreshAt ? token.Token : null;
     }
+
+    private sealed record CachedToken(AccessToken Value);
 }

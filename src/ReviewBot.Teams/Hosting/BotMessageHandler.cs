@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,14 @@ internal static partial class BotMessageHandler
         Activity? activity = null;
         try
         {
+            if (!IsJsonContentType(context.Request.ContentType))
+            {
+                // Only JSON: a web page cannot post a "simple" (text/plain or form) request to a local bot.
+                LogRejected(logger, StatusCodes.Status415UnsupportedMediaType, "content type is not application/json");
+                await WritePlainAsync(context, StatusCodes.Status415UnsupportedMediaType, "The body must be application/json.");
+                return;
+            }
+
             var limit = options.MaxRequestBodyBytes;
             if (context.Request.ContentLength > limit)
             {
@@ -63,10 +72,33 @@ internal static partial class BotMessageHandler
                 return;
             }
 
-            var turn = new TurnContext(activity!, auth.Identity, services.GetRequiredService<IConnectorClient>());
+            if (!ServedChannels.IsServed(activity!))
+            {
+                LogChannelRefused(logger, Short(activity!.ChannelId), Short(activity.Type), Short(activity.Id));
+                await WritePlainAsync(context, StatusCodes.Status403Forbidden, ServedChannels.RefusalText);
+                return;
+            }
+
+            if (string.Equals(activity!.ChannelId, ServedChannels.Outlook, StringComparison.Ordinal))
+            {
+                LogOutlookSender(logger, ServedChannels.ShapeOf(activity.From), Short(activity.Id));
+            }
+
+            if (AdaptiveCardInvokeCheck.Problem(activity) is { } invokeProblem)
+            {
+                LogRejected(logger, StatusCodes.Status400BadRequest, "malformed adaptiveCard/action: " + invokeProblem);
+                await WriteInvokeAsync(context, AdaptiveCardInvokeCheck.BadRequest(invokeProblem), ct);
+                return;
+            }
+
+            var turn = new TurnContext(activity, auth.Identity, services.GetRequiredService<IConnectorClient>());
             var bot = services.GetRequiredService<IBot>();
             LogTurn(logger, Short(activity!.Type), Short(activity.Id), Short(activity.Name), HashConversation(activity.Conversation?.Id), auth.IsAnonymous);
-            await bot.OnTurnAsync(turn, ct);
+            using (IsInvoke(activity) ? ConnectorRetryBudget.Begin(services.GetRequiredService<IOptions<ConnectorClientOptions>>().Value.InvokeRetryTime) : null)
+            {
+                await bot.OnTurnAsync(turn, ct);
+            }
+
             await WriteTurnResponseAsync(context, turn, logger, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -108,13 +140,7 @@ internal static partial class BotMessageHandler
                 return;
             }
 
-            context.Response.StatusCode = invoke.Status;
-            if (invoke.Body is not null)
-            {
-                context.Response.ContentType = JsonContentType;
-                await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(invoke.Body, TeamsJson.Options), ct);
-            }
-
+            await WriteInvokeAsync(context, invoke, ct);
             return;
         }
 
@@ -130,13 +156,31 @@ internal static partial class BotMessageHandler
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 
+    private static async Task WriteInvokeAsync(HttpContext context, InvokeResponse invoke, CancellationToken ct)
+    {
+        context.Response.StatusCode = invoke.Status;
+        if (invoke.Body is not null)
+        {
+            context.Response.ContentType = JsonContentType;
+            await context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(invoke.Body, TeamsJson.Options), ct);
+        }
+    }
+
+    private static bool IsInvoke(Activity activity) => string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.Ordinal);
+
+    /// <summary>True for <c>application/json</c>, with or without parameters such as <c>charset</c>.</summary>
+    internal static bool IsJsonContentType(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && parsed.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Parses and checks the activity; returns a short message for a 400, or null.</summary>
     internal static string? TryParseActivity(ReadOnlyMemory<byte> body, out Activity? activity)
     {
         activity = null;
         try
         {
-            using var document = JsonDocument.Parse(body);
+            // Duplicate keys are refused: two readers of one body must never see two different activities.
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowDuplicateProperties = false });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return "The body must be a JSON object.";
@@ -243,6 +287,12 @@ internal static partial class BotMessageHandler
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Turn {ActivityType} {ActivityId} in conversation {ConversationHash} failed")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception, string? activityType, string? activityId, string? conversationHash);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Activity {ActivityType} {ActivityId} on channel {ChannelId} refused with 403: ReviewBot serves Teams (and Outlook card actions) only")]
+    private static partial void LogChannelRefused(ILogger logger, string? channelId, string? activityType, string? activityId);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Outlook invoke {ActivityId}: from carries the fields {FromFields}")]
+    private static partial void LogOutlookSender(ILogger logger, string fromFields, string? activityId);
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Invoke {InvokeName} {ActivityId} got no invoke response; answering 501")]
     private static partial void LogInvokeUnanswered(ILogger logger, string? invokeName, string? activityId);

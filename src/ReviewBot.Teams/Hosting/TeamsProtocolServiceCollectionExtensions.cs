@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ReviewBot.Teams;
@@ -27,10 +28,12 @@ public static class TeamsProtocolServiceCollectionExtensions
 
         services.AddOptions<BotOptions>()
             .Bind(configuration.GetSection(BotOptions.SectionName))
-            .PostConfigure(options => options.EntraOpenIdMetadataUrl = options.GetEntraOpenIdMetadataUrl())
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotOptions>, BotOptionsValidator>());
-        services.AddOptions<ConnectorClientOptions>();
+        // Loopback hosts may receive the bot's token only in Development, whatever the configuration says.
+        services.AddOptions<ConnectorClientOptions>()
+            .Bind(configuration.GetSection(ConnectorClientOptions.SectionName))
+            .PostConfigure<IHostEnvironment>((options, environment) => options.AllowLoopback = environment.IsDevelopment());
 
         services.TryAddSingleton(TimeProvider.System);
 
