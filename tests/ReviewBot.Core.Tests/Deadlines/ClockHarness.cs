@@ -4,6 +4,7 @@ using ReviewBot.Core.Boards;
 using ReviewBot.Core.Calendar;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Decisions;
+using ReviewBot.Core.Effects;
 using ReviewBot.Core.Intake;
 using ReviewBot.Core.Ports;
 using ReviewBot.Core.Referrals;
@@ -24,8 +25,8 @@ internal sealed class ClockHarness
         store.Setup(s => s.FindBySubmissionAsync(Board.BoardId, It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((ReviewCase?)null);
         store.Setup(s => s.AllocateReferenceAsync(Board.BoardId, It.IsAny<RulebookKind>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string _, RulebookKind kind, int year, CancellationToken _) => CaseReference.Create(kind, year, 1));
-        store.Setup(s => s.CreateAsync(It.IsAny<ReviewCase>(), It.IsAny<CaseEvent>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((ReviewCase c, CaseEvent e, string _, CancellationToken _) =>
+        store.Setup(s => s.CreateAsync(It.IsAny<ReviewCase>(), It.IsAny<CaseEvent>(), It.IsAny<string>(), It.IsAny<IReadOnlyList<CaseEffect>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((ReviewCase c, CaseEvent e, string _, IReadOnlyList<CaseEffect> _, CancellationToken _) =>
             {
                 Events.Add(e);
                 return stored = c with { Version = 1 };
