@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using ReviewBot.Cards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Ports;
@@ -99,6 +100,42 @@ public sealed class DurableEffectTests(EffectEnvironment env) : IClassFixture<Ef
         Assert.Single(env.PostsTo(Actors.BoardChair, c.Reference, CardVerbs.DecisionApprove));
         Assert.True(env.Connector.Refused >= 3, $"{env.Connector.Refused} refused");
         Assert.Null((await env.Cases.FindAsync(env.Board.BoardId, c.Reference, CancellationToken.None))!.DeliveryProblem);
+    }
+
+    [Fact]
+    public async Task An_effect_that_throws_unexpectedly_is_kept_for_a_later_try_and_the_others_run_and_the_host_stays_up()
+    {
+        await env.GreetAsync(Actors.SubGroupChair, Actors.BusinessManager, Actors.BoardChair);
+        var c = await env.NewCaseAsync();
+        await env.OutboxEmptyAsync(c.Reference);
+        var partition = c.BoardId;
+        var broken = new TableEntity(partition, $"fx|{c.Reference.Value}|{c.Version:D19}|900")
+        {
+            ["Case"] = c.Reference.Value,
+            ["Board"] = c.BoardId,
+            ["Version"] = c.Version,
+            ["Index"] = 900,
+            ["Kind"] = "no-such-effect",
+            ["Payload"] = "{\"kind\":\"no-such-effect\"}",
+            ["IdempotencyKey"] = "broken",
+            ["Attempts"] = 0,
+            ["NextAttemptAt"] = DateTimeOffset.UtcNow,
+            ["Stuck"] = false,
+        };
+        await env.Tables.Cases.AddEntityAsync(broken);
+
+        await env.PostAsync(BotHost.InvokeFor(env.Connector.ServiceUrl, Actors.SubGroupChair, CardVerbs.RecommendationReview, new JsonObject
+        {
+            ["caseRef"] = c.Reference.Value,
+            ["version"] = c.Version.ToString(CultureInfo.InvariantCulture),
+            ["rationale"] = "Met.",
+        }));
+
+        await Eventually.HoldsAsync(() => env.PostsTo(Actors.BoardChair, c.Reference, CardVerbs.DecisionApprove).Count == 1, 60, env.Bot.Output);
+        await Eventually.HoldsAsync(() => env.Tables.Cases.GetEntity<TableEntity>(partition, broken.RowKey).Value.GetInt32("Attempts") >= 2, 60, env.Bot.Output);
+        using var http = new HttpClient { BaseAddress = env.Bot.BaseAddress };
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("healthz")).StatusCode);
+        await env.Tables.Cases.DeleteEntityAsync(partition, broken.RowKey);
     }
 
     /// <summary>A referral answered to its summary, stored as the bot stores a draft.</summary>
