@@ -34,13 +34,14 @@ public sealed class TableEffectOutbox
 
     /// <summary>
     /// Claims an effect until <paramref name="until"/>, conditional on the row as read: exactly one caller wins. An
-    /// unexpired claim of another instance is refused; an expired one (its instance died) may be taken over.
+    /// unexpired claim (this instance's included) is refused; an expired one (its instance died) may be taken over.
     /// </summary>
     /// <returns>The claimed effect with its new ETag, or null when another caller has it (or it is done).</returns>
     public async Task<PendingEffect?> TryClaimAsync(PendingEffect effect, string claimant, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(effect);
-        if (effect.ClaimedUntil is { } held && held > now && effect.ClaimedBy != claimant)
+        // A live claim is refused even when it is this instance's own: its fast path and its sweep run side by side.
+        if (effect.ClaimedUntil is { } held && held > now)
         {
             return null;
         }
