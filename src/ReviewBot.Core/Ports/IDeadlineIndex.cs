@@ -24,7 +24,7 @@ public interface IDeadlineIndex
     /// </summary>
     Task<bool> TryClaimAsync(ClaimableDeadline deadline, string claimant, DateTimeOffset claimUntil, CancellationToken cancellationToken);
 
-    /// <summary>Removes a handled entry.</summary>
+    /// <summary>Marks a handled entry done: re-scheduling the same entry (as every case change does) never makes it due again.</summary>
     Task CompleteAsync(ClaimableDeadline deadline, CancellationToken cancellationToken);
 }
 

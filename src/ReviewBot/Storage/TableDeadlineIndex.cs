@@ -22,6 +22,7 @@ public sealed class TableDeadlineIndex : IDeadlineIndex
     private const string DueTicksColumn = "DueTicks";
     private const string ClaimedByColumn = "ClaimedBy";
     private const string ClaimedUntilColumn = "ClaimedUntil";
+    private const string DoneColumn = "Done";
 
     private readonly StorageTables tables;
     private readonly TimeProvider time;
@@ -77,7 +78,7 @@ public sealed class TableDeadlineIndex : IDeadlineIndex
             }
 
             var entry = ToClaimable(row);
-            if (entry.ClaimedUntil is { } until && until > now)
+            if (row.GetBoolean(DoneColumn) == true || (entry.ClaimedUntil is { } until && until > now))
             {
                 continue;
             }
@@ -94,7 +95,8 @@ public sealed class TableDeadlineIndex : IDeadlineIndex
     {
         ArgumentNullException.ThrowIfNull(deadline);
         ArgumentException.ThrowIfNullOrWhiteSpace(claimant);
-        if (deadline.ClaimedUntil is { } until && until > time.GetUtcNow() && deadline.ClaimedBy != claimant)
+        // A live claim is refused even when it is this instance's own: two of its sweeps may overlap.
+        if (deadline.ClaimedUntil is { } until && until > time.GetUtcNow())
         {
             return false;
         }
@@ -118,13 +120,22 @@ public sealed class TableDeadlineIndex : IDeadlineIndex
     }
 
     /// <inheritdoc />
-    public Task CompleteAsync(ClaimableDeadline deadline, CancellationToken cancellationToken)
+    public async Task CompleteAsync(ClaimableDeadline deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deadline);
-        return TableCalls.RunAsync(
-            Table,
-            () => Table.DeleteEntityAsync(Partition(deadline.Deadline.DueAt), RowKey(deadline.Deadline), ETag.All, cancellationToken),
-            cancellationToken);
+
+        // Kept as done, not deleted: every case change re-schedules its whole plan (an upsert merge, which keeps
+        // this flag), and a deleted row would come back and be sent again. CancelAsync and erasure remove rows.
+        var done = new TableEntity(Partition(deadline.Deadline.DueAt), RowKey(deadline.Deadline)) { [DoneColumn] = true };
+        try
+        {
+            await TableCalls.RunAsync(Table, () => Table.UpdateEntityAsync(done, ETag.All, TableUpdateMode.Merge, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Cancelled meanwhile: nothing left to mark.
+        }
     }
 
     private static string Partition(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);

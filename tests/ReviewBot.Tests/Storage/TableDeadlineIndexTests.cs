@@ -48,6 +48,20 @@ public sealed class TableDeadlineIndexTests(AzuriteFixture azurite) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_handled_entry_scheduled_again_by_a_later_case_change_is_not_due_again()
+    {
+        var reminder = Deadline(1, Now.AddHours(-1));
+        await index.ScheduleAsync([reminder], default);
+        var entry = Assert.Single(await index.GetDueAsync(Now, 10, default));
+        Assert.True(await index.TryClaimAsync(entry, "instance-a", Now.AddMinutes(5), default));
+        await index.CompleteAsync(entry, default);
+
+        await index.ScheduleAsync([reminder], default); // every case change re-schedules its whole plan
+
+        Assert.Empty(await index.GetDueAsync(Now.AddMinutes(10), 10, default));
+    }
+
+    [Fact]
     public async Task Exactly_one_of_several_concurrent_claimers_wins()
     {
         await index.ScheduleAsync([Deadline(1, Now.AddHours(-1))], default);
