@@ -38,13 +38,13 @@ public sealed class ClockReminderTests(CsprClockedBotHost host) : IClassFixture<
         Assert.Equal(new DateOnly(2026, 12, 31), c.Clocks.Single(k => k.Kind == ClockKinds.PanelNotification).DueOn);
 
         Clock.SetUtcNow(new DateTimeOffset(2026, 12, 24, 9, 1, 0, TimeSpan.Zero)); // not yet: two working days before is Tuesday 29th
-        await sweeper.SweepAsync(CancellationToken.None);
-        await Task.Delay(300);
+        Assert.Equal(0, (await sweeper.SweepAsync(CancellationToken.None)).Handled);
+        await sweeper.WhenSweptAsync(Clock.GetUtcNow(), TimeSpan.FromSeconds(30)); // the hosted sweep has seen this time too
         Assert.Empty(Reminders(c));
 
         Clock.SetUtcNow(new DateTimeOffset(2026, 12, 29, 9, 1, 0, TimeSpan.Zero));
         await sweeper.SweepAsync(CancellationToken.None);
-        await DeadlineSweepTests.EventuallyAsync(() => Reminders(c).Count >= 1);
+        await Eventually.HoldsAsync(() => Reminders(c).Count >= 1);
         var reminder = Assert.Single(Reminders(c));
         Assert.Contains(Actors.HeadOfSafeguarding, reminder.Path, StringComparison.Ordinal);
         var card = reminder.Body!.ToJsonString();
@@ -67,10 +67,10 @@ public sealed class ClockReminderTests(CsprClockedBotHost host) : IClassFixture<
         foreach (var day in new DateTimeOffset[] { new(2026, 12, 31, 9, 1, 0, TimeSpan.Zero), new(2027, 1, 4, 9, 1, 0, TimeSpan.Zero) })
         {
             Clock.SetUtcNow(day);
-            await sweeper.SweepAsync(CancellationToken.None);
+            Assert.Equal(0, (await sweeper.SweepAsync(CancellationToken.None)).Handled);
+            await sweeper.WhenSweptAsync(day, TimeSpan.FromSeconds(30));
         }
 
-        await Task.Delay(300);
         Assert.Single(Reminders(c));
     }
 

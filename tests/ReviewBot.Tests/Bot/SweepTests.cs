@@ -64,16 +64,6 @@ public sealed class DeadlineSweepTests(ClockedBotHost host) : IClassFixture<Cloc
         return (await host.Cases.FindAsync(BotHost.Board.BoardId, c.Reference, CancellationToken.None))!;
     }
 
-    internal static async Task EventuallyAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(condition());
-    }
-
     private IReadOnlyList<Testing.RecordedCall> RemindersAbout(CaseReference reference)
         => host.Connector.Containing($"Decision due: {reference}");
 }
