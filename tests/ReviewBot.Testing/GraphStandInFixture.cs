@@ -11,7 +11,17 @@ namespace ReviewBot.Testing;
 /// </summary>
 public sealed class GraphStandInFixture : IAsyncLifetime
 {
+    private readonly IReadOnlyList<string> boardFiles;
     private AspNetApp? app;
+
+    /// <summary>The stand-in with the demo board's people.</summary>
+    public GraphStandInFixture()
+        : this([])
+    {
+    }
+
+    /// <summary>The stand-in with the demo board's people and those of <paramref name="extraBoardFiles"/>.</summary>
+    public GraphStandInFixture(IReadOnlyList<string> extraBoardFiles) => boardFiles = [DemoBoardFile, .. extraBoardFiles];
 
     /// <summary>The demo board file the users come from.</summary>
     public static string DemoBoardFile => Path.Combine(RepositoryPaths.Root, "src", "ReviewBot", "Storage", "demo-board.json");
@@ -29,7 +39,13 @@ public sealed class GraphStandInFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var port = FreePort.Next();
-        app = GraphStandInApp.Create(["--urls", $"http://127.0.0.1:{port}"], o => o.BoardFiles.Add(DemoBoardFile));
+        app = GraphStandInApp.Create(["--urls", $"http://127.0.0.1:{port}"], o =>
+        {
+            foreach (var file in boardFiles)
+            {
+                o.BoardFiles.Add(file);
+            }
+        });
         await app.StartAsync();
         Root = new Uri($"http://127.0.0.1:{port}/");
         Admin = new HttpClient { BaseAddress = Root };

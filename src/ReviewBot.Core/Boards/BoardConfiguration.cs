@@ -83,6 +83,9 @@ public sealed record BoardConfiguration
     /// </summary>
     public IReadOnlyList<int> StatutoryReminderOffsetWorkingDays { get; init; } = [-2, 0, 1];
 
+    /// <summary>When IMRs are due and how they are chased.</summary>
+    public ReviewBot.Core.Imr.ImrSettings Imr { get; init; } = new();
+
     /// <summary>People holding <paramref name="role"/> on the board.</summary>
     public IEnumerable<BoardPerson> PeopleIn(BoardRole role) => People.Where(p => p.Roles.Contains(role));
 

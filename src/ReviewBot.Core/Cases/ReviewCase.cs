@@ -1,5 +1,6 @@
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Criteria;
+using ReviewBot.Core.Imr;
 using ReviewBot.Core.Referrals;
 
 namespace ReviewBot.Core.Cases;
@@ -238,13 +239,6 @@ public sealed record FollowUpTask(string Id, string Title, BoardRole OwnerRole, 
 /// <param name="At">When.</param>
 /// <param name="StageWhenAsked">The stage the case was at, so it can return there.</param>
 public sealed record InformationRequest(string Question, string ByObjectId, DateTimeOffset At, CaseStage StageWhenAsked);
-
-/// <summary>An Individual Management Report asked of one agency (filled in by the IMR issue).</summary>
-/// <param name="AgencyId">The agency asked.</param>
-/// <param name="DueOn">The panel's deadline.</param>
-/// <param name="AuthorObjectId">The IMR author, once named.</param>
-/// <param name="ReceivedAt">When the IMR arrived.</param>
-public sealed record ImrRequest(string AgencyId, DateOnly DueOn, string? AuthorObjectId = null, DateTimeOffset? ReceivedAt = null);
 
 /// <summary>A panel meeting (filled in by the Graph scheduling issue).</summary>
 /// <param name="Id">Stable id within the case (also the Graph transactionId).</param>

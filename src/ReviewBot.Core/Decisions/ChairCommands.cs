@@ -69,7 +69,7 @@ public sealed record DecideCommand : CaseCommand
             Stage = CaseStage.ReviewInitiated,
             Tasks = [.. decided.Tasks, .. tasks],
         };
-        return CompletionClock.StartIfDue(initiated, context);
+        return Imr.ImrCommissioning.Commission(CompletionClock.StartIfDue(initiated, context), context);
     }
 
     private static ReviewCase Decline(ReviewCase decided, CaseCommandContext context)

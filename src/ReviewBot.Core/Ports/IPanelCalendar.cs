@@ -36,7 +36,11 @@ public interface IPanelCalendar
 /// <param name="Attendees">The panel.</param>
 /// <param name="TransactionId">Idempotency key: one per meeting the case asks for.</param>
 public sealed record PanelInvite(
-    string Subject, string HtmlBody, TimeRange Time, string TimeZoneId, IReadOnlyList<PanelAttendee> Attendees, string TransactionId);
+    string Subject, string HtmlBody, TimeRange Time, string TimeZoneId, IReadOnlyList<PanelAttendee> Attendees, string TransactionId)
+{
+    /// <summary>False for a plain calendar entry (e.g. an IMR's due date) with no Teams meeting.</summary>
+    public bool IsOnlineMeeting { get; init; } = true;
+}
 
 /// <summary>What to change on a meeting; null parts stay as they are.</summary>
 /// <param name="Time">A new time (reschedule).</param>

@@ -14,12 +14,14 @@ public sealed partial class ChatCommands
 {
     private readonly ReferralDialog referrals;
     private readonly CaseStatusReplies status;
+    private readonly Imr.ImrChat imr;
 
     /// <summary>Creates the command router.</summary>
-    public ChatCommands(ReferralDialog referrals, CaseStatusReplies status)
+    public ChatCommands(ReferralDialog referrals, CaseStatusReplies status, Imr.ImrChat imr)
     {
         this.referrals = referrals;
         this.status = status;
+        this.imr = imr;
     }
 
     /// <summary>Handles one typed message.</summary>
@@ -29,6 +31,11 @@ public sealed partial class ChatCommands
         if (turn.Session.Dialog?.Flow == ReferralDialog.FlowName)
         {
             await referrals.ContinueAsync(turn, text, cancellationToken);
+            return;
+        }
+
+        if (await imr.TryHandleAsync(turn, text, cancellationToken))
+        {
             return;
         }
 

@@ -73,6 +73,21 @@ public static class CardVerbs
     /// <summary>A clock's owner marks the step done (e.g. the Panel notified); data <c>{caseRef, version, clockKind}</c>.</summary>
     public const string ClockDone = "case.clockDone";
 
+    /// <summary>The business manager saves an IMR request (author, panel member, due date).</summary>
+    public const string ImrEdit = "imr.edit";
+
+    /// <summary>The IMR author confirms independence.</summary>
+    public const string ImrIndependence = "imr.independence";
+
+    /// <summary>The author or panel member marks the IMR submitted, with the document link.</summary>
+    public const string ImrSubmit = "imr.submit";
+
+    /// <summary>The panel member confirms the IMR arrived.</summary>
+    public const string ImrReceived = "imr.received";
+
+    /// <summary>An agreed extension of an IMR's due date.</summary>
+    public const string ImrExtend = "imr.extend";
+
     /// <summary>Every verb above.</summary>
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -81,5 +96,6 @@ public static class CardVerbs
         RecommendationMoreInfo, RecommendationPanel, DecisionApprove, DecisionDecline, DecisionMoreInfo, TaskTick,
         MeetingPick, MeetingSearch,
         ClockDone,
+        ImrEdit, ImrIndependence, ImrSubmit, ImrReceived, ImrExtend,
     };
 }

@@ -58,9 +58,9 @@ public sealed class GraphPanelCalendar(GraphServiceClient graph) : IPanelCalenda
             Start = Local(invite.Time.Start, zone),
             End = Local(invite.Time.End, zone),
             Attendees = [.. invite.Attendees.Select(ToAttendee)],
-            IsOnlineMeeting = true,
-            OnlineMeetingProvider = OnlineMeetingProviderType.TeamsForBusiness,
-            ResponseRequested = true,
+            IsOnlineMeeting = invite.IsOnlineMeeting,
+            OnlineMeetingProvider = invite.IsOnlineMeeting ? OnlineMeetingProviderType.TeamsForBusiness : null,
+            ResponseRequested = invite.IsOnlineMeeting,
             TransactionId = invite.TransactionId,
         };
         var created = await GraphFailures.Run(CreateMeeting,

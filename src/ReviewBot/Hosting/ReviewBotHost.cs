@@ -2,6 +2,7 @@ using ReviewBot.Bot;
 using ReviewBot.Bot.Actions;
 using ReviewBot.Bot.Cases;
 using ReviewBot.Bot.Effects;
+using ReviewBot.Bot.Imr;
 using ReviewBot.Bot.Messaging;
 using ReviewBot.Bot.Referrals;
 using ReviewBot.Bot.Reminders;
@@ -56,6 +57,7 @@ public static class ReviewBotHost
         services.AddScoped<ICardActionHandler, ReferralActions>();
         services.AddScoped<ICardActionHandler, CaseActions>();
         services.AddScoped<ICardActionHandler, GeneralActions>();
+        services.AddImrChasing(configuration);
         services.AddScoped<IBot, ReviewBotActivityHandler>();
         services.AddReviewBotTelemetryAndOutlook(configuration); // after IBot: it wraps the bot
         return builder;

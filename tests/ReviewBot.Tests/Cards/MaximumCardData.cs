@@ -36,7 +36,47 @@ internal static class MaximumCardData
         yield return ("clock-reminder", "long", new ClockReminderCard(CaseRef, 987654, "looked-after-death-notification", Words(120), Words(600), Words(800), false, string.Empty));
         yield return ("follow-up-checklist", "tasks", new FollowUpChecklistCard(CaseRef, 987654, [.. Enumerable.Range(1, 40).Select(Task)]));
         yield return ("panel-meeting-slots", "panel", PanelSlots());
+        yield return ("imr-request", "business-manager", Imr());
+        yield return ("case-status", "imrs", new CaseStatusCard(CaseRef, 987654, Words(80), Words(120), [.. Enumerable.Range(1, 6).Select(Clock)], 40, 40)
+        {
+            Imrs = [.. Enumerable.Range(1, 30).Select(i => new ImrStatusLine(Words(120, i), Words(200, i), i % 2 == 0))],
+        });
     }
+
+    // The business manager's view of one agency's request, with 40 people to choose from and two extensions.
+    private static ImrRequestCard Imr() => new()
+    {
+        CaseRef = CaseRef,
+        Version = 987654,
+        Card = "imr:" + Words(40),
+        AgencyId = Words(40),
+        AgencyName = Words(120),
+        Author = Words(80),
+        PanelMember = Words(80),
+        DueOn = "Wednesday 30 September 2026",
+        DueOnValue = "2026-09-30",
+        Status = Words(120),
+        Overdue = true,
+        WhatToSend = [Words(300), Words(120)],
+        ChronologyColumns = [.. Enumerable.Range(1, 7).Select(i => Words(80, i))],
+        IndependenceStatement = Words(250),
+        IndependenceConfirmed = Words(100),
+        DocumentUrl = "https://example.sharepoint.com/" + Words(300).Replace(' ', '-'),
+        Reach = Words(300),
+        Extensions = [Words(400, 1), Words(400, 2)],
+        Letter = Words(1500),
+        CanAct = true,
+        CanConfirmIndependence = true,
+        CanSubmit = true,
+        CanConfirmReceipt = true,
+        CanEdit = true,
+        CanExtend = true,
+        AuthorChoices = [.. Enumerable.Range(1, 15).Select(i => new ImrPersonChoice(Words(100, i), $"00000000-0000-0000-0000-{i:D12}"))],
+        PanelChoices = [.. Enumerable.Range(16, 15).Select(i => new ImrPersonChoice(Words(100, i), $"00000000-0000-0000-0000-{i:D12}"))],
+        AuthorValue = "00000000-0000-0000-0000-000000000001",
+        PanelMemberValue = "00000000-0000-0000-0000-000000000002",
+        RefreshUserIds = UserIds(),
+    };
 
     // 30 agencies' members and 10 standing members, three slots each naming ten who are not free, a next window.
     private static PanelMeetingSlotsCard PanelSlots() => new()

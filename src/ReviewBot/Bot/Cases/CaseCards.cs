@@ -64,8 +64,11 @@ public static class CaseCards
     }
 
     /// <summary>Where the case stands: stage, who acts next, every clock with working days left.</summary>
-    public static CaseStatusCard Status(ReviewCase c, DateOnly today)
-        => new(c.Reference, c.Version, StageText(c), NextActor(c), [.. c.Clocks.Select(k => ReferralCardMapper.Clock(k, today))], c.Tasks.Count(t => t.DoneAt is null), c.Tasks.Count);
+    public static CaseStatusCard Status(ReviewCase c, DateOnly today, BoardConfiguration? board = null)
+        => new(c.Reference, c.Version, StageText(c), NextActor(c), [.. c.Clocks.Select(k => ReferralCardMapper.Clock(k, today))], c.Tasks.Count(t => t.DoneAt is null), c.Tasks.Count)
+        {
+            Imrs = Imr.ImrCards.StatusLines(c, board, today),
+        };
 
     /// <summary>The follow-up checklist after a decision.</summary>
     public static FollowUpChecklistCard Checklist(ReviewCase c, BoardConfiguration board)

@@ -16,6 +16,11 @@ public static class CaseViews
     {
         ArgumentNullException.ThrowIfNull(c);
         var problem = viewer is not null && c.DeliveryProblem is { } text && c.HasRole(viewer, BoardRole.BusinessManager) ? text : null;
+        if (Imr.ImrCards.AgencyOf(purpose) is { } agency && Imr.ImrCards.For(c, agency, board, viewer, today) is { } imr)
+        {
+            return problem is null ? imr : imr with { Status = $"{imr.Status}. {problem}" };
+        }
+
         return purpose switch
         {
             CaseCardPurposes.Decision when c.Recommendation is not null => CaseCards.Decision(c, board, viewer, today) is var d && problem is not null

@@ -26,12 +26,14 @@ public sealed partial class EffectRunner
     private readonly ICardRenderer cards;
     private readonly TimeProvider clock;
     private readonly ILogger<EffectRunner> logger;
+    private readonly Imr.ImrEffectRunner imr;
 
     /// <summary>Creates the runner (per scope: it holds the connector's typed HttpClient).</summary>
     public EffectRunner(
         IConnectorClient connector, IConversationStore conversations, ICaseStore cases, IDeadlineIndex deadlines, ICardRenderer cards,
-        TimeProvider clock, ILogger<EffectRunner> logger)
+        TimeProvider clock, ILogger<EffectRunner> logger, Imr.ImrEffectRunner imr)
     {
+        this.imr = imr;
         this.connector = connector;
         this.conversations = conversations;
         this.cases = cases;
@@ -68,6 +70,8 @@ public sealed partial class EffectRunner
             case CaseEffectKinds.CancelDeadlines:
                 await deadlines.CancelAsync(effect.Deadlines ?? [], cancellationToken);
                 return null;
+            case var kind when Core.Imr.ImrEffects.IsImr(kind):
+                return await imr.RunAsync(board, c, effect, cancellationToken);
             default:
                 throw new InvalidDataException($"Unknown effect kind '{effect.Kind}'.");
         }

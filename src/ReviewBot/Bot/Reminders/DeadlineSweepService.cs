@@ -82,6 +82,11 @@ public sealed partial class DeadlineSweepService : PeriodicSweep<ClaimableDeadli
 
         var today = BoardTime.Today(board, Clock.GetUtcNow());
         await using var scope = scopes.CreateAsyncScope();
+        if (Core.Imr.ImrReminderPlanner.IsImrReminder(deadline))
+        {
+            return await scope.ServiceProvider.GetRequiredService<Imr.ImrChaser>().RemindAsync(board, deadline, cancellationToken);
+        }
+
         var messenger = scope.ServiceProvider.GetRequiredService<TeamsMessenger>();
         var offset = DeadlinePlanner.ReminderOffset(deadline);
         if (DeadlinePlanner.ReminderClockKind(deadline) is { } kind)

@@ -80,6 +80,9 @@ public sealed record CaseStatusCard(CaseReference CaseRef, long Version, string 
 {
     /// <inheritdoc />
     string ICardModel.CardName => CardNames.CaseStatus;
+
+    /// <summary>Each agency's IMR: due, submitted, overdue by N working days.</summary>
+    public IReadOnlyList<ImrStatusLine> Imrs { get; init; } = [];
 }
 
 /// <summary>Data for <c>cards/clock-reminder.json</c>: a reminder to a clock's owner, with "Mark done" until it is done.</summary>

@@ -1,0 +1,81 @@
+using System.Globalization;
+using ReviewBot.Core.Boards;
+using ReviewBot.Core.Calendar;
+using ReviewBot.Core.Cases;
+using ReviewBot.Core.Effects;
+using ReviewBot.Core.Ports;
+
+namespace ReviewBot.Core.Imr;
+
+/// <summary>
+/// Turns a claimed IMR deadline entry into a case change: the reminder is recorded on the request with its audit
+/// event, and the mails and Teams messages it sends are outbox effects in the same conditional write. Recording is
+/// idempotent (an entry already recorded, or no longer planned, changes nothing), so a sweep that dies after its
+/// claim and is retried by another instance sends nothing twice.
+/// </summary>
+public static class ImrChasing
+{
+    /// <summary>The sweep's actor id in the audit trail.</summary>
+    public const string SweepActor = "deadline-sweep";
+
+    /// <summary>The change that sends the reminder, or null when there is nothing to send.</summary>
+    public static CaseChange? Record(ReviewCase c, Deadline deadline, BoardConfiguration board, DateTimeOffset now, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(deadline);
+        ArgumentNullException.ThrowIfNull(board);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (!ImrReminderPlanner.For(c, board).Contains(deadline))
+        {
+            return null; // submitted, extended or already recorded meanwhile
+        }
+
+        var request = c.ImrRequests.First(r => r.AgencyId == ImrReminderPlanner.AgencyOf(deadline));
+        var today = BoardTime.Today(board, now);
+        var overdue = today > request.DueOn ? calendar.WorkingDaysBetween(request.DueOn, today) : 0;
+        var escalation = overdue <= 0 ? ImrEscalation.None
+            : overdue >= board.Imr.ChairEscalationAfterWorkingDays ? ImrEscalation.Chair
+            : ImrEscalation.PanelMember;
+        var recipients = Recipients(c, request, escalation);
+        var reminder = new ImrReminder(deadline.Kind, today, overdue, recipients, escalation);
+        var updated = c with
+        {
+            ImrRequests = [.. c.ImrRequests.Select(r => ReferenceEquals(r, request) ? r with { Reminders = [.. r.Reminders, reminder] } : r)],
+        };
+        var auditEvent = new CaseEvent
+        {
+            Case = c.Reference,
+            Action = escalation == ImrEscalation.None ? "ImrReminderSent" : "ImrEscalated",
+            ActorObjectId = SweepActor,
+            At = now,
+            StageBefore = c.Stage,
+            StageAfter = c.Stage,
+            Detail = string.Create(CultureInfo.InvariantCulture, $"{deadline.Kind}:overdue={overdue}:to={string.Join('+', Roles(escalation))}:{recipients.Count}"),
+        };
+        return new CaseChange(updated, auditEvent) { Effects = CaseEffects.ForChange(c, updated, board) };
+    }
+
+    // The author (or, with none named yet, the panel member), then the panel member once overdue, then the chair.
+    private static IReadOnlyList<string> Recipients(ReviewCase c, ImrRequest request, ImrEscalation escalation)
+    {
+        var people = new List<string?> { request.AuthorObjectId ?? request.PanelMemberObjectId };
+        if (escalation >= ImrEscalation.PanelMember)
+        {
+            people.Add(request.PanelMemberObjectId);
+        }
+
+        if (escalation >= ImrEscalation.Chair)
+        {
+            people.AddRange(c.PartiesIn(BoardRole.BoardChair).Select(p => p.ObjectId));
+        }
+
+        return [.. people.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private static IEnumerable<string> Roles(ImrEscalation escalation) => escalation switch
+    {
+        ImrEscalation.Chair => ["author", "panel-member", "chair"],
+        ImrEscalation.PanelMember => ["author", "panel-member"],
+        _ => ["author"],
+    };
+}

@@ -1,0 +1,19 @@
+using ReviewBot.Bot.Actions;
+
+namespace ReviewBot.Bot.Imr;
+
+/// <summary>Registers IMR commissioning and chasing.</summary>
+public static class ImrServiceCollectionExtensions
+{
+    /// <summary>Adds the IMR card verbs, the chat submission, the effect runner and the sweep's chaser.</summary>
+    public static IServiceCollection AddImrChasing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ImrOptions>().Bind(configuration.GetSection(ImrOptions.Section));
+        services.AddScoped<ImrActions>();
+        services.AddScoped<ICardActionHandler>(sp => sp.GetRequiredService<ImrActions>());
+        services.AddScoped<ImrChat>();
+        services.AddScoped<ImrEffectRunner>();
+        services.AddScoped<ImrChaser>();
+        return services;
+    }
+}
