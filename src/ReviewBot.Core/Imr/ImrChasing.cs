@@ -2,6 +2,7 @@ using System.Globalization;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Calendar;
 using ReviewBot.Core.Cases;
+using ReviewBot.Core.Deadlines;
 using ReviewBot.Core.Effects;
 using ReviewBot.Core.Ports;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Calendar;
 using ReviewBot.Core.Cases;
-using ReviewBot.Core.Ports;
+using ReviewBot.Core.Deadlines;
 
 namespace ReviewBot.Core.Imr;
 

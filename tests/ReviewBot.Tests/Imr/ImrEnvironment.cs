@@ -9,7 +9,7 @@ using ReviewBot.Cards;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Intake;
-using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 using ReviewBot.Core.Referrals;
 using ReviewBot.Testing;
 using ReviewBot.Tests.Bot;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ReviewBot.Bot.Actions;
 using ReviewBot.Bot.Cases;
 using ReviewBot.Bot.Effects;
 using ReviewBot.Cards;
@@ -16,7 +15,7 @@ namespace ReviewBot.Bot.Imr;
 /// the panel member confirms receipt. Every press is checked on the server against the actor's role on the case
 /// and on that agency's request; the answer is the card as the person should now see it.
 /// </summary>
-public sealed class ImrActions : ICardActionHandler
+public sealed class ImrActions
 {
     private readonly CaseWorkflow workflow;
     private readonly EffectDispatcher effects;
@@ -30,10 +29,7 @@ public sealed class ImrActions : ICardActionHandler
         this.clock = clock;
     }
 
-    /// <inheritdoc />
-    public IReadOnlyCollection<string> Verbs { get; } = [CardVerbs.ImrEdit, CardVerbs.ImrIndependence, CardVerbs.ImrSubmit, CardVerbs.ImrReceived, CardVerbs.ImrExtend];
-
-    /// <inheritdoc />
+    /// <summary>Handles a press of one of the IMR card's buttons (routed in Bot/Routing/BotRoutes).</summary>
     public async Task HandleAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);

@@ -2,6 +2,7 @@ using ReviewBot.Bot.Effects;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Calendar;
 using ReviewBot.Core.Imr;
+using ReviewBot.Core.Deadlines;
 using ReviewBot.Core.Ports;
 
 namespace ReviewBot.Bot.Imr;

@@ -8,6 +8,7 @@ using ReviewBot.Core.Cases;
 using ReviewBot.Core.Effects;
 using ReviewBot.Core.Imr;
 using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 using ReviewBot.Core.Scheduling;
 using ReviewBot.Teams;
 

@@ -1,5 +1,3 @@
-using ReviewBot.Bot.Actions;
-
 namespace ReviewBot.Bot.Imr;
 
 /// <summary>Registers IMR commissioning and chasing.</summary>
@@ -10,7 +8,6 @@ public static class ImrServiceCollectionExtensions
     {
         services.AddOptions<ImrOptions>().Bind(configuration.GetSection(ImrOptions.Section));
         services.AddScoped<ImrActions>();
-        services.AddScoped<ICardActionHandler>(sp => sp.GetRequiredService<ImrActions>());
         services.AddScoped<ImrChat>();
         services.AddScoped<ImrEffectRunner>();
         services.AddScoped<ImrChaser>();
