@@ -11,17 +11,10 @@ namespace ReviewBot.Testing;
 /// </summary>
 public sealed class GraphStandInFixture : IAsyncLifetime
 {
-    private readonly IReadOnlyList<string> boardFiles;
     private AspNetApp? app;
 
-    /// <summary>The stand-in with the demo board's people.</summary>
-    public GraphStandInFixture()
-        : this([])
-    {
-    }
-
-    /// <summary>The stand-in with the demo board's people and those of <paramref name="extraBoardFiles"/>.</summary>
-    public GraphStandInFixture(IReadOnlyList<string> extraBoardFiles) => boardFiles = [DemoBoardFile, .. extraBoardFiles];
+    /// <summary>Board files whose people the stand-in knows besides the demo board's (one public constructor: xUnit fixtures need that).</summary>
+    public IReadOnlyList<string> ExtraBoardFiles { get; init; } = [];
 
     /// <summary>The demo board file the users come from.</summary>
     public static string DemoBoardFile => Path.Combine(RepositoryPaths.Root, "src", "ReviewBot", "Storage", "demo-board.json");
@@ -41,7 +34,7 @@ public sealed class GraphStandInFixture : IAsyncLifetime
         var port = FreePort.Next();
         app = GraphStandInApp.Create(["--urls", $"http://127.0.0.1:{port}"], o =>
         {
-            foreach (var file in boardFiles)
+            foreach (var file in (string[])[DemoBoardFile, .. ExtraBoardFiles])
             {
                 o.BoardFiles.Add(file);
             }

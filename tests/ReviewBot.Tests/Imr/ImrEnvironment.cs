@@ -75,7 +75,7 @@ public sealed class ImrEnvironment : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await File.WriteAllTextAsync(boardFile, JsonSerializer.Serialize(ImrPeople.Board, global::ReviewBot.Storage.StorageJson.Options));
-        Graph = new GraphStandInFixture([boardFile]);
+        Graph = new GraphStandInFixture { ExtraBoardFiles = [boardFile] };
         await Graph.InitializeAsync();
         Host = new ImrBotHost(Graph.GraphBaseUrl, new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
         await ((IAsyncLifetime)Host).InitializeAsync();
