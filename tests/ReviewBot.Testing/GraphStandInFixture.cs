@@ -11,7 +11,17 @@ namespace ReviewBot.Testing;
 /// </summary>
 public sealed class GraphStandInFixture : IAsyncLifetime
 {
+    private readonly string boardFile;
     private AspNetApp? app;
+
+    /// <summary>The stand-in with the demo board's people.</summary>
+    public GraphStandInFixture()
+        : this(DemoBoardFile)
+    {
+    }
+
+    /// <summary>The stand-in with the people and mailbox of <paramref name="boardFile"/>.</summary>
+    public GraphStandInFixture(string boardFile) => this.boardFile = boardFile;
 
     /// <summary>The demo board file the users come from.</summary>
     public static string DemoBoardFile => Path.Combine(RepositoryPaths.Root, "src", "ReviewBot", "Storage", "demo-board.json");
@@ -29,7 +39,7 @@ public sealed class GraphStandInFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var port = FreePort.Next();
-        app = GraphStandInApp.Create(["--urls", $"http://127.0.0.1:{port}"], o => o.BoardFiles.Add(DemoBoardFile));
+        app = GraphStandInApp.Create(["--urls", $"http://127.0.0.1:{port}"], o => o.BoardFiles.Add(boardFile));
         await app.StartAsync();
         Root = new Uri($"http://127.0.0.1:{port}/");
         Admin = new HttpClient { BaseAddress = Root };

@@ -246,12 +246,16 @@ public sealed record InformationRequest(string Question, string ByObjectId, Date
 /// <param name="ReceivedAt">When the IMR arrived.</param>
 public sealed record ImrRequest(string AgencyId, DateOnly DueOn, string? AuthorObjectId = null, DateTimeOffset? ReceivedAt = null);
 
-/// <summary>A panel meeting (filled in by the Graph scheduling issue).</summary>
+/// <summary>A panel meeting; its scheduling state is in <see cref="Meetings.PanelMeetingPlan"/> (src/ReviewBot.Core/Meetings).</summary>
 /// <param name="Id">Stable id within the case (also the Graph transactionId).</param>
 /// <param name="Kind">e.g. "extraordinary".</param>
 /// <param name="StartsAt">Start, once scheduled.</param>
 /// <param name="GraphEventId">The Outlook event id, once created.</param>
-public sealed record PanelMeeting(string Id, string Kind, DateTimeOffset? StartsAt = null, string? GraphEventId = null);
+public sealed record PanelMeeting(string Id, string Kind, DateTimeOffset? StartsAt = null, string? GraphEventId = null)
+{
+    /// <summary>Panel, duration, slots offered, booking, responses and problems (null for a meeting stored before scheduling existed).</summary>
+    public Meetings.PanelMeetingPlan? Plan { get; init; }
+}
 
 /// <summary>
 /// A card posted about a case, kept so every copy can be updated in place. Bookkeeping beside the case,

@@ -22,7 +22,7 @@ public sealed record CaseEffect(string Kind, string? Recipient = null, string? D
         CaseEffectKinds.BoardNotice => "post the notice in the board's channel",
         CaseEffectKinds.ScheduleDeadlines => "schedule reminders",
         CaseEffectKinds.CancelDeadlines => "cancel reminders",
-        _ => Kind,
+        _ => Meetings.MeetingEffectKinds.Describe(Kind) ?? Kind,
     };
 }
 

@@ -59,6 +59,7 @@ public static class CaseEffects
             effects.AddRange(Referrers(after, "info:" + (after.InformationRequests.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
+        effects.AddRange(Meetings.MeetingEffects.ForChange(before, after, board));
         AddDeadlines(effects, DeadlinePlanner.NoLongerNeeded(before, after, board), DeadlinePlanner.For(after, board));
         return effects;
     }

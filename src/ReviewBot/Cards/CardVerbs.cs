@@ -70,6 +70,9 @@ public static class CardVerbs
     /// <summary>Find panel meeting times again; data <c>{caseRef, version, range: deadline|longer}</c> + the same inputs.</summary>
     public const string MeetingSearch = "meeting.search";
 
+    /// <summary>Cancel the booked panel meeting (the same event is cancelled); data <c>{caseRef, version}</c>.</summary>
+    public const string MeetingCancel = "meeting.cancel";
+
     /// <summary>A clock's owner marks the step done (e.g. the Panel notified); data <c>{caseRef, version, clockKind}</c>.</summary>
     public const string ClockDone = "case.clockDone";
 
@@ -79,7 +82,7 @@ public static class CardVerbs
         ReferralStart, TasksMine, Help, CaseStatus, CaseRefresh, ReferralAnswer, ReferralBack, ReferralSkip,
         ReferralCancel, ReferralEdit, ReferralSubmit, RecommendationReview, RecommendationAlternative,
         RecommendationMoreInfo, RecommendationPanel, DecisionApprove, DecisionDecline, DecisionMoreInfo, TaskTick,
-        MeetingPick, MeetingSearch,
+        MeetingPick, MeetingSearch, MeetingCancel,
         ClockDone,
     };
 }

@@ -2,6 +2,7 @@ using ReviewBot.Bot;
 using ReviewBot.Bot.Actions;
 using ReviewBot.Bot.Cases;
 using ReviewBot.Bot.Effects;
+using ReviewBot.Bot.Meetings;
 using ReviewBot.Bot.Messaging;
 using ReviewBot.Bot.Referrals;
 using ReviewBot.Bot.Reminders;
@@ -46,6 +47,7 @@ public static class ReviewBotHost
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweepService>());
         services.AddSingleton<DraftSweepService>();
         services.AddHostedService(sp => sp.GetRequiredService<DraftSweepService>());
+        services.AddPanelMeetings(configuration);
 
         // Per turn (and per effect run): these hold the connector's typed HttpClient.
         services.AddScoped<TeamsMessenger>();
@@ -55,6 +57,7 @@ public static class ReviewBotHost
         services.AddScoped<ChatCommands>();
         services.AddScoped<ICardActionHandler, ReferralActions>();
         services.AddScoped<ICardActionHandler, CaseActions>();
+        services.AddScoped<ICardActionHandler, MeetingActions>();
         services.AddScoped<ICardActionHandler, GeneralActions>();
         services.AddScoped<IBot, ReviewBotActivityHandler>();
         services.AddReviewBotTelemetryAndOutlook(configuration); // after IBot: it wraps the bot

@@ -42,6 +42,11 @@ public sealed class CaseStatusReplies
         }
 
         await turn.SendCardAsync(turn.Card(CaseCards.Status(found, BoardTime.Today(board, clock.GetUtcNow()))), cancellationToken);
+        if (Meetings.MeetingCards.Summary(found, board) is { } meeting)
+        {
+            await turn.SayAsync(meeting + ".", cancellationToken);
+        }
+
         if (found.DeliveryProblem is { } problem && found.HasRole(actor, BoardRole.BusinessManager))
         {
             // Read with the case (a column of its head row): no extra request.

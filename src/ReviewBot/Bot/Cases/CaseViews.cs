@@ -22,9 +22,10 @@ public static class CaseViews
                 ? d with { Status = $"{d.Status}. {problem}" }
                 : d,
             CaseCardPurposes.Checklist => CaseCards.Checklist(c, board),
-            _ => CaseCards.Recommendation(c, board, viewer, today) is var r && problem is not null
+            Core.Meetings.MeetingEffects.SlotsCard => Meetings.MeetingCards.Slots(c, board, viewer),
+            _ => (CaseCards.Recommendation(c, board, viewer, today) is var r && problem is not null
                 ? r with { Status = $"{r.Status}. {problem}" }
-                : r,
+                : r) with { MeetingStatus = Meetings.MeetingCards.StatusText(c), Meeting = Meetings.MeetingCards.Booked(c, board) },
         };
     }
 }

@@ -26,12 +26,14 @@ public sealed partial class EffectRunner
     private readonly ICardRenderer cards;
     private readonly TimeProvider clock;
     private readonly ILogger<EffectRunner> logger;
+    private readonly Meetings.MeetingEffectRunner meetings;
 
     /// <summary>Creates the runner (per scope: it holds the connector's typed HttpClient).</summary>
     public EffectRunner(
         IConnectorClient connector, IConversationStore conversations, ICaseStore cases, IDeadlineIndex deadlines, ICardRenderer cards,
-        TimeProvider clock, ILogger<EffectRunner> logger)
+        TimeProvider clock, ILogger<EffectRunner> logger, Meetings.MeetingEffectRunner meetings)
     {
+        this.meetings = meetings;
         this.connector = connector;
         this.conversations = conversations;
         this.cases = cases;
@@ -67,6 +69,13 @@ public sealed partial class EffectRunner
                 return null;
             case CaseEffectKinds.CancelDeadlines:
                 await deadlines.CancelAsync(effect.Deadlines ?? [], cancellationToken);
+                return null;
+            case var kind when Core.Meetings.MeetingEffectKinds.Handles(kind):
+                if (await meetings.RunAsync(board, c, effect, cancellationToken) is { } message && effect.Recipient is { } to)
+                {
+                    await SendToPersonAsync(to, Activity.CreateCard(cards.Render(message)), c.Reference, cancellationToken);
+                }
+
                 return null;
             default:
                 throw new InvalidDataException($"Unknown effect kind '{effect.Kind}'.");

@@ -43,6 +43,21 @@ public sealed record PanelMeetingSlotsCard : ICardModel
     /// <summary>The first time after the deadline that suits everyone, when looked for.</summary>
     public SlotView? NextWindow { get; init; }
 
+    /// <summary>True for the business manager: the panel, duration, slots and buttons are shown.</summary>
+    public bool CanAct { get; init; } = true;
+
+    /// <summary>Where it stands, e.g. "Looking for times…" or "Invite sent".</summary>
+    public string? Status { get; init; }
+
+    /// <summary>A required member's decline, e.g. "Megan Bowen (Police) declined: find another time."</summary>
+    public string? Declined { get; init; }
+
+    /// <summary>What keeps the invite from going out and what to fix (kept for retry).</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>The booked meeting, once the invite is out.</summary>
+    public BookedMeetingView? Booked { get; init; }
+
     /// <summary>Builds the card from the slot finder's answer.</summary>
     /// <param name="caseRef">The case.</param>
     /// <param name="version">The case's version.</param>
@@ -77,13 +92,27 @@ public sealed record PanelMeetingSlotsCard : ICardModel
         };
     }
 
-    private static string When(TimeRange time, TimeZoneInfo zone)
+    /// <summary>A time in the board's zone, e.g. "Mon 7 Dec 2026, 15:00–16:30".</summary>
+    public static string When(TimeRange time, TimeZoneInfo zone)
     {
         var start = TimeZoneInfo.ConvertTime(time.Start, zone);
         var end = TimeZoneInfo.ConvertTime(time.End, zone);
         return string.Create(British, $"{start:ddd d MMM yyyy}, {start:HH:mm}–{end:HH:mm}");
     }
 }
+
+/// <summary>A booked panel meeting as cards show it (the slot card and the case card).</summary>
+/// <param name="When">e.g. "Mon 7 Dec 2026, 15:00–16:30".</param>
+/// <param name="JoinUrl">The Teams link, when there is one.</param>
+/// <param name="ReportsDue">e.g. "Thu 3 Dec 2026".</param>
+/// <param name="Responses">Each attendee's answer.</param>
+public sealed record BookedMeetingView(string When, string? JoinUrl, string? ReportsDue, IReadOnlyList<AttendeeView> Responses);
+
+/// <summary>One attendee's answer, e.g. "Megan Bowen (Police)", "Declined".</summary>
+/// <param name="Name">Who.</param>
+/// <param name="Response">Accepted, Tentative, Declined or No answer yet.</param>
+/// <param name="Declined">True to show it as a warning.</param>
+public sealed record AttendeeView(string Name, string Response, bool Declined = false);
 
 /// <summary>Someone who may sit on the panel.</summary>
 /// <param name="ObjectId">Entra object id.</param>
@@ -105,8 +134,7 @@ public static class PanelSlotId
     private const string StartFormat = "yyyyMMdd'T'HHmm'Z'";
 
     /// <summary>The id of <paramref name="time"/>.</summary>
-    public static string Format(TimeRange time)
-        => string.Create(CultureInfo.InvariantCulture, $"{time.Start.UtcDateTime.ToString(StartFormat, CultureInfo.InvariantCulture)}-{(int)time.Duration.TotalMinutes}");
+    public static string Format(TimeRange time) => Core.Meetings.PanelSlotIds.Format(time.Start, time.End);
 
     /// <summary>Reads an id a card sent back; false for anything else.</summary>
     public static bool TryParse(string? slotId, out TimeRange time)

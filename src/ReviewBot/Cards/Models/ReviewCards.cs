@@ -38,6 +38,12 @@ public sealed record RecommendationCard : ICardModel
 
     /// <summary>The recommendation, once made.</summary>
     public RecommendationMade? Made { get; init; }
+
+    /// <summary>The extraordinary panel meeting in words, once one is called.</summary>
+    public string? MeetingStatus { get; init; }
+
+    /// <summary>The booked panel meeting with each attendee's answer.</summary>
+    public BookedMeetingView? Meeting { get; init; }
 }
 
 /// <summary>The referral as the sub-group sees it.</summary>

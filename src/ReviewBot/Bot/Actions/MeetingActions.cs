@@ -1,0 +1,85 @@
+using System.Globalization;
+using ReviewBot.Bot.Cases;
+using ReviewBot.Bot.Effects;
+using ReviewBot.Bot.Meetings;
+using ReviewBot.Cards;
+using ReviewBot.Core.Cases;
+using ReviewBot.Core.Decisions;
+using ReviewBot.Core.Meetings;
+
+namespace ReviewBot.Bot.Actions;
+
+/// <summary>
+/// The business manager's presses on the panel meeting card: pick a time, look for times again, cancel. The press
+/// is recorded (role checked on the server, audited) and answered with the card at once; Graph is reached by the
+/// outbox effects the change wrote, after the answer, so a slow Graph never delays the invoke.
+/// </summary>
+public sealed class MeetingActions : ICardActionHandler
+{
+    private readonly CaseWorkflow workflow;
+    private readonly EffectDispatcher effects;
+
+    /// <summary>Creates the handler.</summary>
+    public MeetingActions(CaseWorkflow workflow, EffectDispatcher effects)
+    {
+        this.workflow = workflow;
+        this.effects = effects;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> Verbs { get; } = [CardVerbs.MeetingPick, CardVerbs.MeetingSearch, CardVerbs.MeetingCancel];
+
+    /// <inheritdoc />
+    public async Task HandleAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(action);
+        if (turn.Board is not { } board || turn.ActorObjectId is not { } actor)
+        {
+            await turn.AnswerActionAsync(action, BotTexts.NoBoard, cancellationToken);
+            return;
+        }
+
+        if (!CaseReference.TryParse(action.Field("caseRef"), out var reference))
+        {
+            await turn.AnswerActionAsync(action, "This card doesn't name a case I recognise.", cancellationToken);
+            return;
+        }
+
+        var command = CommandFor(action, reference);
+        var result = await workflow.ExecuteAsync(board, command, actor, turn.Activity.Id, cancellationToken);
+        if (result.Case is not { } current || result.Status == CaseActionStatus.Invalid)
+        {
+            await turn.AnswerActionAsync(action, result.Problem ?? "There is no such case.", cancellationToken);
+            return;
+        }
+
+        var card = result.Status == CaseActionStatus.NotAuthorised
+            ? CaseCards.NotAuthorised(current, board, result.PermittedRoles ?? command.PermittedRoles, command.Describe())
+            : (Cards.Models.ICardModel)MeetingCards.Slots(current, board, actor);
+        await turn.ReplaceActedCardAsync(action, turn.Card(card), cancellationToken);
+        if (result.Status is CaseActionStatus.Stale or CaseActionStatus.WrongStage && !action.IsInvoke)
+        {
+            await turn.SayAsync(result.Problem!, cancellationToken);
+        }
+
+        if (result.Applied)
+        {
+            // The effects (find times, send, move, cancel) were written with the change; this runs them after the answer.
+            effects.Dispatch(board.BoardId, current.Reference, current.Version);
+        }
+    }
+
+    private static PanelMeetingCommand CommandFor(CardAction action, CaseReference reference)
+    {
+        var version = long.TryParse(action.Field("version"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : -1;
+        var panel = action.Field("panel");
+        var duration = action.Field("durationMinutes");
+        return action.Verb switch
+        {
+            CardVerbs.MeetingPick => new PickPanelSlotCommand { Case = reference, CardVersion = version, PanelInput = panel, DurationInput = duration, SlotId = action.Field("slotId") },
+            CardVerbs.MeetingCancel => new CancelPanelMeetingCommand { Case = reference, CardVersion = version },
+            _ => new SearchPanelSlotsCommand { Case = reference, CardVersion = version, PanelInput = panel, DurationInput = duration, Range = action.Field("range") },
+        };
+    }
+}
