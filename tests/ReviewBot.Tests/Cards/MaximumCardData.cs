@@ -50,6 +50,12 @@ internal static class MaximumCardData
         Slots = [.. Enumerable.Range(1, 3).Select(i => new SlotView("20260930T1300Z-180", "Wed 30 Sep 2026, 14:00–17:00", Words(400, i)))],
         NoSlot = Words(120),
         NextWindow = new SlotView("20261001T0800Z-180", "Thu 1 Oct 2026, 09:00–12:00"),
+        RefreshUserIds = UserIds(),
+        Status = Words(120),
+        Problem = Words(600),
+        Declined = Words(300),
+        Booked = new BookedMeetingView("Wed 30 Sep 2026, 14:00–17:00", "https://teams.microsoft.com/l/meetup-join/" + new string('x', 400), "Mon 28 Sep 2026",
+            Words(2000), Words(2000)),
     };
 
     public static CriteriaOutcomeView Outcome() => new(
@@ -162,6 +168,9 @@ internal static class MaximumCardData
         Outcome = Outcome(),
         Status = Words(200),
         Made = canAct ? null : Made(),
+        MeetingStatus = Words(60), // the longest fixed status text is under 50 characters
+        Meeting = new BookedMeetingView("Wed 30 Sep 2026, 14:00–17:00", "https://teams.microsoft.com/l/meetup-join/" + new string('x', 400), "Mon 28 Sep 2026",
+            Words(2000), Words(2000)),
     };
 
     private static DecisionCard Decision(bool canAct) => new()

@@ -23,9 +23,9 @@ public static class CaseViews
                 : d,
             CaseCardPurposes.Checklist => CaseCards.Checklist(c, board),
             Core.Meetings.MeetingEffects.SlotsCard => Meetings.MeetingCards.Slots(c, board, viewer),
-            _ => (CaseCards.Recommendation(c, board, viewer, today) is var r && problem is not null
+            _ => Meetings.MeetingCards.OnCaseCard(CaseCards.Recommendation(c, board, viewer, today) is var r && problem is not null
                 ? r with { Status = $"{r.Status}. {problem}" }
-                : r) with { MeetingStatus = Meetings.MeetingCards.StatusText(c), Meeting = Meetings.MeetingCards.Booked(c, board) },
+                : r, c, board),
         };
     }
 }

@@ -33,6 +33,7 @@ public static class MeetingCards
             && plan.Status != PanelMeetingStatus.Cancelled && PanelMeetingCommand.MeetingStages.Contains(c.Stage);
         return card with
         {
+            RefreshUserIds = [.. c.PartiesIn(BoardRole.BusinessManager).Select(p => p.ObjectId).Distinct(StringComparer.OrdinalIgnoreCase)],
             CanAct = canAct,
             Slots = canAct && !plan.Searching ? card.Slots : [],
             NoSlot = plan.SlotsFoundFor > 0 && !plan.Searching ? card.NoSlot : null,
@@ -44,11 +45,13 @@ public static class MeetingCards
         };
     }
 
-    /// <summary>The booked meeting for the case card, or null when none is booked.</summary>
-    public static BookedMeetingView? Booked(ReviewCase c, BoardConfiguration board)
+    /// <summary>The case card with the panel meeting: where it stands, when, and each attendee's answer (the link is on the invite and the slot card).</summary>
+    public static RecommendationCard OnCaseCard(RecommendationCard card, ReviewCase c, BoardConfiguration board)
     {
+        ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(c);
-        return PanelMeetings.Current(c) is { Plan: { } plan } meeting ? Booked(meeting, plan, PanelPlanner.Seats(c, board), board) : null;
+        var booked = PanelMeetings.Current(c) is { Plan: { } plan } meeting ? Booked(meeting, plan, PanelPlanner.Seats(c, board), board) : null;
+        return card with { MeetingStatus = StatusText(c), Meeting = booked is null ? null : booked with { JoinUrl = null, Declined = null } };
     }
 
     /// <summary>One line for <c>status</c> and the case card: where the meeting stands and who answered what.</summary>
@@ -63,7 +66,7 @@ public static class MeetingCards
         var text = $"Extraordinary panel meeting: {StatusText(plan)}";
         if (Booked(meeting, plan, PanelPlanner.Seats(c, board), board) is { } booked)
         {
-            text += $", {booked.When}. Responses: {string.Join("; ", booked.Responses.Select(r => $"{r.Name}: {r.Response}"))}";
+            text += $", {booked.When}. Responses: {booked.Answers}";
         }
 
         return plan.Problem is { } problem ? $"{text}. {problem}" : text;
@@ -99,8 +102,9 @@ public static class MeetingCards
         var zone = TimeZoneInfo.FindSystemTimeZoneById(board.WorkingHours.TimeZoneId);
         var start = meeting.StartsAt ?? plan.Picked.Start;
         var when = PanelMeetingSlotsCard.When(new TimeRange(start, start + (plan.Picked.End - plan.Picked.Start)), zone);
-        var responses = plan.Responses.Select(r => new AttendeeView(NameOf(r.Email, seats), ResponseText(r.Response), r.Response == AttendeeResponse.Declined)).ToList();
-        return new BookedMeetingView(when, plan.JoinUrl, plan.ReportsDueOn?.ToString("ddd d MMM yyyy", British), responses);
+        var answers = string.Join("; ", plan.Responses.Select(r => $"{NameOf(r.Email, seats)}: {ResponseText(r.Response)}"));
+        var declined = plan.Responses.Where(r => r.Response == AttendeeResponse.Declined).Select(r => NameOf(r.Email, seats)).ToList();
+        return new BookedMeetingView(when, plan.JoinUrl, plan.ReportsDueOn?.ToString("ddd d MMM yyyy", British), answers, declined.Count == 0 ? null : "Declined: " + string.Join(", ", declined));
     }
 
     private static string? DeclineText(PanelMeetingPlan plan, IReadOnlyList<PanelSeat> seats)

@@ -43,6 +43,9 @@ public sealed record PanelMeetingSlotsCard : ICardModel
     /// <summary>The first time after the deadline that suits everyone, when looked for.</summary>
     public SlotView? NextWindow { get; init; }
 
+    /// <summary>Teams user ids whose clients fetch their own view (at most 60): the business managers.</summary>
+    public IReadOnlyList<string> RefreshUserIds { get; init => field = CardLimits.RefreshUserIds(value); } = [];
+
     /// <summary>True for the business manager: the panel, duration, slots and buttons are shown.</summary>
     public bool CanAct { get; init; } = true;
 
@@ -102,17 +105,42 @@ public sealed record PanelMeetingSlotsCard : ICardModel
 }
 
 /// <summary>A booked panel meeting as cards show it (the slot card and the case card).</summary>
-/// <param name="When">e.g. "Mon 7 Dec 2026, 15:00–16:30".</param>
-/// <param name="JoinUrl">The Teams link, when there is one.</param>
-/// <param name="ReportsDue">e.g. "Thu 3 Dec 2026".</param>
-/// <param name="Responses">Each attendee's answer.</param>
-public sealed record BookedMeetingView(string When, string? JoinUrl, string? ReportsDue, IReadOnlyList<AttendeeView> Responses);
+public sealed record BookedMeetingView
+{
+    /// <summary>Most characters of <see cref="Answers"/> shown: a panel's answers in one line keeps the card inside Teams' size limit.</summary>
+    public const int AnswersLength = 600;
 
-/// <summary>One attendee's answer, e.g. "Megan Bowen (Police)", "Declined".</summary>
-/// <param name="Name">Who.</param>
-/// <param name="Response">Accepted, Tentative, Declined or No answer yet.</param>
-/// <param name="Declined">True to show it as a warning.</param>
-public sealed record AttendeeView(string Name, string Response, bool Declined = false);
+    /// <summary>Creates the view.</summary>
+    /// <param name="when">e.g. "Mon 7 Dec 2026, 15:00–16:30".</param>
+    /// <param name="joinUrl">The Teams link, when there is one.</param>
+    /// <param name="reportsDue">e.g. "Thu 3 Dec 2026".</param>
+    /// <param name="answers">Each attendee's answer, e.g. "Megan Bowen (Police): Declined; Adele Vance (Children's Social Care): Accepted".</param>
+    /// <param name="declined">Who declined, when anyone did.</param>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public BookedMeetingView(string when, string? joinUrl, string? reportsDue, string answers, string? declined = null)
+    {
+        When = when;
+        JoinUrl = joinUrl;
+        ReportsDue = reportsDue;
+        Answers = answers;
+        Declined = declined;
+    }
+
+    /// <summary>When.</summary>
+    public string When { get; init; }
+
+    /// <summary>The Teams join link.</summary>
+    public string? JoinUrl { get; init; }
+
+    /// <summary>When each agency's report is due.</summary>
+    public string? ReportsDue { get; init; }
+
+    /// <summary>Each attendee's answer in one line (cut to <see cref="AnswersLength"/>).</summary>
+    public string Answers { get; init => field = CardText.Preview(value, AnswersLength); }
+
+    /// <summary>Who declined, e.g. "Declined: Megan Bowen (Police)".</summary>
+    public string? Declined { get; init => field = value is null ? null : CardText.Preview(value, AnswersLength); }
+}
 
 /// <summary>Someone who may sit on the panel.</summary>
 /// <param name="ObjectId">Entra object id.</param>
