@@ -1,6 +1,7 @@
 using System.Net;
-using ReviewBot.Core.Ports;
+using ReviewBot.Core.Scheduling;
 using ReviewBot.GraphStandIn;
+using ReviewBot.Ports;
 using ReviewBot.Testing;
 
 namespace ReviewBot.Graph.Tests;

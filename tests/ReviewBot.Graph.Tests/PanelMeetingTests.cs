@@ -1,4 +1,3 @@
-using ReviewBot.Core.Ports;
 using ReviewBot.Core.Scheduling;
 using ReviewBot.GraphStandIn;
 using ReviewBot.Testing;

@@ -1,4 +1,5 @@
-using ReviewBot.Core.Ports;
+using ReviewBot.Core.Scheduling;
+using ReviewBot.Ports;
 using ReviewBot.Testing;
 
 namespace ReviewBot.Graph.Tests;

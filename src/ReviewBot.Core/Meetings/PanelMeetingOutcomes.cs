@@ -1,5 +1,4 @@
 using ReviewBot.Core.Cases;
-using ReviewBot.Core.Ports;
 using ReviewBot.Core.Scheduling;
 
 namespace ReviewBot.Core.Meetings;

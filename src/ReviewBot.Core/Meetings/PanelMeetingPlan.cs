@@ -1,4 +1,4 @@
-using ReviewBot.Core.Ports;
+using ReviewBot.Core.Scheduling;
 
 namespace ReviewBot.Core.Meetings;
 

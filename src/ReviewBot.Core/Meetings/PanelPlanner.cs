@@ -1,7 +1,6 @@
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Calendar;
 using ReviewBot.Core.Cases;
-using ReviewBot.Core.Ports;
 using ReviewBot.Core.Scheduling;
 
 namespace ReviewBot.Core.Meetings;

@@ -4,7 +4,6 @@ using ReviewBot.Core.Cases;
 using ReviewBot.Core.Decisions;
 using ReviewBot.Core.Effects;
 using ReviewBot.Core.Meetings;
-using ReviewBot.Core.Ports;
 using ReviewBot.Core.Referrals;
 using ReviewBot.Core.Scheduling;
 using static ReviewBot.Core.Tests.Decisions.CaseFixtures;

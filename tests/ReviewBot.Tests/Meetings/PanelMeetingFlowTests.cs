@@ -6,7 +6,7 @@ using ReviewBot.Core.Calendar;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Effects;
 using ReviewBot.Core.Meetings;
-using ReviewBot.Core.Ports;
+using ReviewBot.Core.Scheduling;
 using ReviewBot.GraphStandIn;
 using ReviewBot.Tests.Bot;
 

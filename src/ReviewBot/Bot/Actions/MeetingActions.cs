@@ -14,7 +14,7 @@ namespace ReviewBot.Bot.Actions;
 /// is recorded (role checked on the server, audited) and answered with the card at once; Graph is reached by the
 /// outbox effects the change wrote, after the answer, so a slow Graph never delays the invoke.
 /// </summary>
-public sealed class MeetingActions : ICardActionHandler
+public sealed class MeetingActions
 {
     private readonly CaseWorkflow workflow;
     private readonly EffectDispatcher effects;
@@ -26,11 +26,16 @@ public sealed class MeetingActions : ICardActionHandler
         this.effects = effects;
     }
 
-    /// <inheritdoc />
-    public IReadOnlyCollection<string> Verbs { get; } = [CardVerbs.MeetingPick, CardVerbs.MeetingSearch, CardVerbs.MeetingCancel];
+    /// <summary>"Pick": book the time, or move the booked meeting to it.</summary>
+    public Task PickAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken) => HandleAsync(turn, action, cancellationToken);
 
-    /// <inheritdoc />
-    public async Task HandleAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+    /// <summary>"Find times again" / "Look further ahead".</summary>
+    public Task SearchAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken) => HandleAsync(turn, action, cancellationToken);
+
+    /// <summary>"Cancel the meeting".</summary>
+    public Task CancelAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken) => HandleAsync(turn, action, cancellationToken);
+
+    private async Task HandleAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);

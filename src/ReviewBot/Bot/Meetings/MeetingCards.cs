@@ -3,7 +3,6 @@ using ReviewBot.Cards.Models;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Meetings;
-using ReviewBot.Core.Ports;
 using ReviewBot.Core.Scheduling;
 
 namespace ReviewBot.Bot.Meetings;

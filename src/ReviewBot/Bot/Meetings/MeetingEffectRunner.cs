@@ -8,6 +8,7 @@ using ReviewBot.Core.Effects;
 using ReviewBot.Core.Meetings;
 using ReviewBot.Core.Ports;
 using ReviewBot.Core.Scheduling;
+using ReviewBot.Ports;
 
 namespace ReviewBot.Bot.Meetings;
 

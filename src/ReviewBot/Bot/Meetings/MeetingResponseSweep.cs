@@ -4,6 +4,7 @@ using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Meetings;
 using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 using ReviewBot.Sweeps;
 
 namespace ReviewBot.Bot.Meetings;
