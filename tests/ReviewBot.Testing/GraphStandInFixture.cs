@@ -20,8 +20,10 @@ public sealed class GraphStandInFixture : IAsyncLifetime
     {
     }
 
-    /// <summary>The stand-in with the people and mailbox of <paramref name="boardFile"/>.</summary>
-    public GraphStandInFixture(string boardFile) => this.boardFile = boardFile;
+    private GraphStandInFixture(string boardFile) => this.boardFile = boardFile;
+
+    /// <summary>The stand-in with the people and mailbox of <paramref name="boardFile"/> (xUnit fixtures keep one public constructor).</summary>
+    public static GraphStandInFixture For(string boardFile) => new(boardFile);
 
     /// <summary>The demo board file the users come from.</summary>
     public static string DemoBoardFile => Path.Combine(RepositoryPaths.Root, "src", "ReviewBot", "Storage", "demo-board.json");

@@ -109,7 +109,7 @@ public sealed class MeetingHost : BotHost
     protected override async Task BeforeAppStartsAsync()
     {
         await File.WriteAllTextAsync(standInBoard, JsonSerializer.Serialize(MeetingBoard, global::ReviewBot.Storage.StorageJson.Options));
-        StandIn = new GraphStandInFixture(standInBoard);
+        StandIn = GraphStandInFixture.For(standInBoard);
         await StandIn.InitializeAsync();
     }
 
