@@ -33,6 +33,9 @@ public static class CardNames
     /// <summary>Follow-up tasks after a review is agreed.</summary>
     public const string FollowUpChecklist = "follow-up-checklist";
 
+    /// <summary>A person's own open tasks, soonest first, then the cases they follow.</summary>
+    public const string MyTasks = "my-tasks";
+
     /// <summary>Someone acted without the role for it.</summary>
     public const string NotAuthorised = "not-authorised";
 
@@ -50,5 +53,6 @@ public static class CardNames
     [
         Welcome, Help, ReferralQuestion, ReferralSummary, ReferralAcknowledgement, ReferralNotification,
         Recommendation, Decision, CaseStatus, FollowUpChecklist, NotAuthorised, Message, PanelMeetingSlots, ClockReminder,
+        MyTasks,
     ];
 }

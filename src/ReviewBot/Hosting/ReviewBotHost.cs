@@ -51,6 +51,8 @@ public static class ReviewBotHost
         services.AddScoped<TeamsMessenger>();
         services.AddScoped<EffectRunner>();
         services.AddScoped<CaseStatusReplies>();
+        services.AddScoped<PrivateReplies>();
+        services.AddSingleton<Core.Cases.PersonalTasks>();
         services.AddScoped<ReferralDialog>();
         services.AddScoped<ChatCommands>();
         services.AddScoped<ICardActionHandler, ReferralActions>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReviewBot.Bot.Cases;
 using ReviewBot.Bot.Effects;
+using ReviewBot.Bot.Messaging;
 using ReviewBot.Cards;
 using ReviewBot.Cards.Models;
 using ReviewBot.Core.Boards;
@@ -22,14 +23,16 @@ public sealed class CaseActions : ICardActionHandler
     private readonly CaseWorkflow workflow;
     private readonly ICaseStore cases;
     private readonly EffectDispatcher effects;
+    private readonly PrivateReplies replies;
     private readonly TimeProvider clock;
 
     /// <summary>Creates the handler.</summary>
-    public CaseActions(CaseWorkflow workflow, ICaseStore cases, EffectDispatcher effects, TimeProvider clock)
+    public CaseActions(CaseWorkflow workflow, ICaseStore cases, EffectDispatcher effects, PrivateReplies replies, TimeProvider clock)
     {
         this.workflow = workflow;
         this.cases = cases;
         this.effects = effects;
+        this.replies = replies;
         this.clock = clock;
     }
 
@@ -71,7 +74,8 @@ public sealed class CaseActions : ICardActionHandler
     {
         if (result.Case is not { } current)
         {
-            await turn.AnswerActionAsync(action, result.Problem ?? "There is no such case.", cancellationToken);
+            // No such case, or no role on it: the same words either way, naming nobody.
+            await turn.AnswerActionAsync(action, result.Problem ?? CaseVisibility.UnknownCaseAnswer(command.Case), cancellationToken);
             return;
         }
 
@@ -82,9 +86,9 @@ public sealed class CaseActions : ICardActionHandler
         }
 
         var card = result.Status == CaseActionStatus.NotAuthorised
-            ? turn.Card(CaseCards.NotAuthorised(current, board, result.PermittedRoles ?? command.PermittedRoles, command.Describe()))
+            ? turn.Card(CaseCards.NotAuthorised(current, result.PermittedRoles ?? command.PermittedRoles, command.Describe()))
             : turn.Card(ClockView(action, current, board) ?? ViewFor(PurposeOf(action), current, board, actor));
-        await turn.ReplaceActedCardAsync(action, card, cancellationToken);
+        await ReplaceAsync(turn, action, card, cancellationToken);
         if (result.Status is CaseActionStatus.Stale or CaseActionStatus.WrongStage && !action.IsInvoke)
         {
             await turn.SayAsync(result.Problem!, cancellationToken);
@@ -100,15 +104,20 @@ public sealed class CaseActions : ICardActionHandler
     private async Task RefreshAsync(BotTurn turn, CardAction action, BoardConfiguration board, CaseReference reference, string actor, CancellationToken cancellationToken)
     {
         var current = await cases.FindAsync(board.BoardId, reference, cancellationToken);
-        if (current is null || !current.Parties.Any(p => string.Equals(p.ObjectId, actor, StringComparison.OrdinalIgnoreCase)))
+        if (current is null || !CaseVisibility.Of(current, actor, board).IsParty)
         {
-            // Case details only for people with a role on the case.
-            await turn.AnswerActionAsync(action, "You don't have a role on this case.", cancellationToken);
+            // The same answer as for a case that does not exist: no hint to people without a role on it.
+            await turn.AnswerActionAsync(action, CaseVisibility.UnknownCaseAnswer(reference), cancellationToken);
             return;
         }
 
-        await turn.ReplaceActedCardAsync(action, turn.Card(ViewFor(action.Field("card"), current, board, actor)), cancellationToken);
+        // The view the presser's role allows, whatever view the request names.
+        await ReplaceAsync(turn, action, turn.Card(ViewFor(action.Field("card"), current, board, actor)), cancellationToken);
     }
+
+    /// <summary>The pressed card replaced in a 1:1 chat; in a channel or group chat the view goes to the 1:1 chat instead.</summary>
+    private Task ReplaceAsync(BotTurn turn, CardAction action, System.Text.Json.Nodes.JsonObject card, CancellationToken cancellationToken)
+        => turn.IsPersonal ? turn.ReplaceActedCardAsync(action, card, cancellationToken) : replies.AnswerActionElsewhereAsync(turn, action, card, cancellationToken);
 
     private ICardModel ViewFor(string? purpose, ReviewCase c, BoardConfiguration board, string viewer)
         => CaseViews.For(purpose, c, board, viewer, BoardTime.Today(board, clock.GetUtcNow()));
