@@ -109,6 +109,9 @@ public sealed class VisibilityTests(VisibilityBotHost host) : IClassFixture<Visi
         var moreInfo = Submit(Actors.BoardChair, new JsonObject { ["verb"] = CardVerbs.DecisionMoreInfo, ["caseRef"] = c.Reference.Value, ["version"] = Version(c), ["reason"] = "RationaleMarker which GP?" }, conversationType, conversationId);
         moreInfo["replyToId"] = "shared-card-2";
         await host.PostAsync(moreInfo);
+        var stale = Submit(Actors.BoardChair, new JsonObject { ["verb"] = CardVerbs.DecisionApprove, ["caseRef"] = c.Reference.Value, ["version"] = "1" }, conversationType, conversationId);
+        stale["replyToId"] = "shared-card-3";
+        await host.PostAsync(stale);
         await host.AfterResponsesAsync();
 
         var shared = host.Connector.Calls.Where(call => call.Path.Contains(conversationId, StringComparison.Ordinal)).ToList();

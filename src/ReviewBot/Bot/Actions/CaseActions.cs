@@ -89,7 +89,7 @@ public sealed class CaseActions : ICardActionHandler
             ? turn.Card(CaseCards.NotAuthorised(current, result.PermittedRoles ?? command.PermittedRoles, command.Describe()))
             : turn.Card(ClockView(action, current, board) ?? ViewFor(PurposeOf(action), current, board, actor));
         await ReplaceAsync(turn, action, card, cancellationToken);
-        if (result.Status is CaseActionStatus.Stale or CaseActionStatus.WrongStage && !action.IsInvoke)
+        if (result.Status is CaseActionStatus.Stale or CaseActionStatus.WrongStage && !action.IsInvoke && turn.IsPersonal)
         {
             await turn.SayAsync(result.Problem!, cancellationToken);
         }
