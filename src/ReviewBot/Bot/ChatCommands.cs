@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
 using ReviewBot.Bot.Cases;
 using ReviewBot.Bot.Referrals;
 using ReviewBot.Cards.Models;
 using ReviewBot.Core.Referrals;
+using ReviewBot.Teams;
 
 namespace ReviewBot.Bot;
 
@@ -10,7 +10,7 @@ namespace ReviewBot.Bot;
 /// Typed messages: an active dialog gets them first; otherwise what the person asks in their own words
 /// (<see cref="ChatIntentRecogniser"/>). Mentions of the bot in channels are removed before reading.
 /// </summary>
-public sealed partial class ChatCommands
+public sealed class ChatCommands
 {
     private readonly ReferralDialog referrals;
     private readonly CaseStatusReplies status;
@@ -28,7 +28,14 @@ public sealed partial class ChatCommands
         var text = WithoutMentions(turn.Activity.Text);
         if (turn.Session.Dialog?.Flow == ReferralDialog.FlowName)
         {
+            // An answer is capped by its own question's limit (a narrative may be long), not by the command limit.
             await referrals.ContinueAsync(turn, text, cancellationToken);
+            return;
+        }
+
+        if (text.Length > MaxCommandLength)
+        {
+            await turn.SayAsync(BotTexts.MessageTooLong, cancellationToken);
             return;
         }
 
@@ -56,10 +63,10 @@ public sealed partial class ChatCommands
         }
     }
 
-    /// <summary>The text without <c>&lt;at&gt;Bot&lt;/at&gt;</c> mentions, trimmed.</summary>
-    public static string WithoutMentions(string? text)
-        => string.IsNullOrEmpty(text) ? string.Empty : Mention().Replace(text, " ").Trim();
+    /// <summary>The longest command read; a longer one is answered <see cref="BotTexts.MessageTooLong"/>.</summary>
+    public const int MaxCommandLength = 4_000;
 
-    [GeneratedRegex(@"<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Mention();
+    /// <summary>The text without <c>&lt;at&gt;Bot&lt;/at&gt;</c> mentions, trimmed; linear in the text's length.</summary>
+    public static string WithoutMentions(string? text)
+        => string.IsNullOrEmpty(text) ? string.Empty : MentionText.Strip(text).Trim();
 }
