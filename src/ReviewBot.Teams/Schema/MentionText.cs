@@ -34,7 +34,7 @@ public static class MentionText
 
             var lineEnd = text.IndexOf('\n', open);
             var searchEnd = lineEnd < 0 ? text.Length : lineEnd;
-            var close = text.IndexOf(Close, open + Open.Length, searchEnd - open - Open.Length, StringComparison.OrdinalIgnoreCase);
+            var close = IndexOfClose(text, open + Open.Length, searchEnd);
             if (close < 0)
             {
                 // No closing tag on this line: no opening tag before the line's end can match either.
@@ -53,5 +53,30 @@ public static class MentionText
         }
 
         return stripped is null ? text : stripped.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>
+    /// The first <c>&lt;/at&gt;</c> (any case) in [from, end), or -1. Searches for the ordinal pair <c>&lt;/</c> first:
+    /// a text of many <c>&lt;at&gt;</c> has a candidate '&lt;' every four characters but never that pair.
+    /// </summary>
+    private static int IndexOfClose(string text, int from, int end)
+    {
+        while (from < end)
+        {
+            var at = text.IndexOf("</", from, end - from, StringComparison.Ordinal);
+            if (at < 0 || at + Close.Length > end)
+            {
+                return -1;
+            }
+
+            if (text.AsSpan(at + 2, Close.Length - 2).Equals("at>", StringComparison.OrdinalIgnoreCase))
+            {
+                return at;
+            }
+
+            from = at + 1;
+        }
+
+        return -1;
     }
 }
