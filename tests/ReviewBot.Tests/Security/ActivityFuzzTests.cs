@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ReviewBot.Bot.Routing;
 using ReviewBot.Cards;
 using ReviewBot.Tests.Bot;
 
@@ -26,7 +27,7 @@ public sealed class ActivityFuzzTests(SignedBotHost host) : IClassFixture<Signed
     /// dialog, which is a write a valid activity may make (the referral tests cover it).
     /// </summary>
     private static readonly string[] Verbs =
-        [.. CardVerbs.All.Where(v => v != CardVerbs.ReferralStart), "decision.approve ", "DECISION.APPROVE", "case.delete", "", "referral.start.now", "verb"];
+        [.. BotRoutes.Table.Verbs.Where(v => v != CardVerbs.ReferralStart).Order(StringComparer.Ordinal), "decision.approve ", "DECISION.APPROVE", "case.delete", "", "referral.start.now", "verb"];
 
     private static readonly string[] Texts =
         ["help", "my tasks", "status SCR-2026-0001", "status CSPR-2026-9999", "hello", "what?", "<at>ReviewBot</at> help", "tasks", "cancel", "thanks"];
