@@ -145,6 +145,12 @@ public sealed partial class ReferralConversation
             return Recover(draft, context);
         }
 
+        if (text.Trim().Length is var length && length > step.MaxLength)
+        {
+            // Each question's own limit (its card input's maxLength), before any reading, so no answer costs more.
+            return Reask(draft, context, $"That's too long for this answer ({length} characters; the most is {step.MaxLength}). Please shorten it.");
+        }
+
         if (!fromCard && step.Current is { } current && (AnswerWords.IsKeep(text) || (step.Kind != ReferralInputKind.YesNo && AnswerWords.IsConfirming(text))))
         {
             return Apply(draft, step.Answer(current.Value, true), context);

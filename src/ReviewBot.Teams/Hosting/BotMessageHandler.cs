@@ -221,6 +221,12 @@ internal static partial class BotMessageHandler
             return "The activity has no conversation id.";
         }
 
+        if (string.IsNullOrWhiteSpace(activity.Recipient?.Id))
+        {
+            // Replies come from, and stored addresses name, the bot by this id.
+            return "The activity has no recipient id.";
+        }
+
         return null;
     }
 

@@ -33,7 +33,9 @@ public sealed class TurnSession
     public static async Task<TurnSession> LoadAsync(IConversationStore store, Activity activity, CancellationToken cancellationToken)
     {
         var address = AddressOf(activity);
-        var userKey = activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown";
+        // Only the Entra object id identifies a person: the bot's turn gate answers activities without one.
+        var userKey = activity.From?.AadObjectId
+            ?? throw new InvalidOperationException("A turn session needs the sender's Entra object id.");
         var snapshot = await store.LoadAsync(address.ConversationId, userKey, cancellationToken);
         return new TurnSession(store, snapshot, address);
     }
