@@ -55,6 +55,7 @@ public static class ReviewBotHost
         services.AddScoped<ChatCommands>();
         services.AddScoped<ICardActionHandler, ReferralActions>();
         services.AddScoped<ICardActionHandler, CaseActions>();
+        services.AddScoped<ICardActionHandler, ClockExtensionActions>();
         services.AddScoped<ICardActionHandler, GeneralActions>();
         services.AddScoped<IBot, ReviewBotActivityHandler>();
         services.AddReviewBotTelemetryAndOutlook(configuration); // after IBot: it wraps the bot

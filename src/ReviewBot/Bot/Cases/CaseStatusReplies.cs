@@ -41,7 +41,7 @@ public sealed class CaseStatusReplies
             return;
         }
 
-        await turn.SendCardAsync(turn.Card(CaseCards.Status(found, BoardTime.Today(board, clock.GetUtcNow()))), cancellationToken);
+        await turn.SendCardAsync(turn.Card(CaseCards.Status(found, BoardTime.Today(board, clock.GetUtcNow()), turn.ActorObjectId)), cancellationToken);
         if (found.DeliveryProblem is { } problem && found.HasRole(actor, BoardRole.BusinessManager))
         {
             // Read with the case (a column of its head row): no extra request.
