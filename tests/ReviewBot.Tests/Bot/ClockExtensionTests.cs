@@ -60,6 +60,12 @@ public sealed class ClockExtensionTests(BotHost host) : IClassFixture<BotHost>
         Assert.Equal(Actors.BusinessManager, recorded.ActorObjectId);
     }
 
+    [Fact]
+    public void The_card_offers_the_form_to_exactly_the_roles_the_command_permits()
+        => Assert.Equal(
+            new ExtendClockCommand { Case = CaseReference.Create(RulebookKind.Scr, 2026, 1), CardVersion = 1, ClockKind = ClockKinds.ReviewCompletion }.PermittedRoles,
+            ReviewBot.Bot.Actions.ClockExtensionActions.Extenders);
+
     private async Task<ReviewCase> CompletionClockRunningAsync()
     {
         var intake = host.Services.GetRequiredService<ReferralIntake>();
