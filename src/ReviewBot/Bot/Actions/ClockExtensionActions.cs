@@ -17,7 +17,7 @@ namespace ReviewBot.Bot.Actions;
 /// the business manager or board chair opens the form from the case's status card and records the reason,
 /// the new date and who agreed. <see cref="ExtendClockCommand"/> checks the role and writes the audit record.
 /// </summary>
-public sealed class ClockExtensionActions : ICardActionHandler
+public sealed class ClockExtensionActions
 {
     private static readonly CultureInfo EnglishUk = CultureInfo.GetCultureInfo("en-GB");
 
@@ -38,15 +38,17 @@ public sealed class ClockExtensionActions : ICardActionHandler
     /// <summary>Roles that may extend a deadline (as <see cref="ExtendClockCommand"/> checks).</summary>
     public static IReadOnlyList<BoardRole> Extenders { get; } = [BoardRole.BoardChair, BoardRole.BusinessManager];
 
-    /// <inheritdoc />
-    public IReadOnlyCollection<string> Verbs { get; } = [CardVerbs.ClockExtendForm, CardVerbs.ClockExtend];
-
     /// <summary>True when <paramref name="viewer"/> may extend a deadline on the case and one is open.</summary>
     public static bool CanExtend(ReviewCase c, string? viewer)
         => viewer is not null && c.Clocks.Any(k => k.CompletedAt is null) && Extenders.Any(role => c.HasRole(viewer, role));
 
-    /// <inheritdoc />
-    public async Task HandleAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+    /// <summary>"Extend a deadline" on the status card: the form, to the business manager or board chair.</summary>
+    public Task ShowFormAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken) => HandleAsync(turn, action, cancellationToken);
+
+    /// <summary>"Record the extension" on the form.</summary>
+    public Task ExtendAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken) => HandleAsync(turn, action, cancellationToken);
+
+    private async Task HandleAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
     {
         if (turn.Board is not { } board || turn.ActorObjectId is not { } actor)
         {
@@ -70,7 +72,7 @@ public sealed class ClockExtensionActions : ICardActionHandler
         }
 
         var card = action.Verb == CardVerbs.ClockExtend
-            ? await ExtendAsync(turn, action, board, current, actor, cancellationToken)
+            ? await RecordAsync(turn, action, board, current, actor, cancellationToken)
             : Form(current, board, action.Field("clockKind"));
         await turn.ReplaceActedCardAsync(action, turn.Card(card), cancellationToken);
     }
@@ -92,7 +94,7 @@ public sealed class ClockExtensionActions : ICardActionHandler
         };
     }
 
-    private async Task<ClockExtensionCard> ExtendAsync(BotTurn turn, CardAction action, BoardConfiguration board, ReviewCase current, string actor, CancellationToken cancellationToken)
+    private async Task<ClockExtensionCard> RecordAsync(BotTurn turn, CardAction action, BoardConfiguration board, ReviewCase current, string actor, CancellationToken cancellationToken)
     {
         var kind = action.Field("clockKind") ?? string.Empty;
         var parsed = UkDateParser.Parse(action.Field("newDueOn"), BoardTime.Today(board, clock.GetUtcNow()));

@@ -8,6 +8,7 @@ using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Effects;
 using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 using ReviewBot.Teams;
 
 namespace ReviewBot.Bot.Effects;
