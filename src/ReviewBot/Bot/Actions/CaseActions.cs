@@ -110,7 +110,7 @@ public sealed class CaseActions
     }
 
     /// <summary>The board, the case the card names and the actor; null (answered) when one is missing.</summary>
-    private static async Task<(BoardConfiguration Board, CaseReference Reference, string Actor)?> CaseOfAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+    internal static async Task<(BoardConfiguration Board, CaseReference Reference, string Actor)?> CaseOfAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
     {
         if (turn.Board is not { } board || turn.ActorObjectId is not { } actor)
         {

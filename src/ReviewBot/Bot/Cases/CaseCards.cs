@@ -31,7 +31,7 @@ public static class CaseCards
         CanAct = viewer is not null && RecommendationActors.Any(r => c.HasRole(viewer, r))
             && c.Stage is CaseStage.AwaitingRecommendation or CaseStage.MoreInformationRequested,
         RefreshUserIds = RefreshIds(c, RecommendationActors),
-        ReviewName = ReviewName(c.Rulebook),
+        ReviewName = ReviewName(c.Rulebook).ToLowerInvariant(),
         Referral = Digest(c),
         Outcome = ReferralCardMapper.Outcome(c.Criteria, today),
         Status = StageText(c),
@@ -49,7 +49,7 @@ public static class CaseCards
             Version = c.Version,
             CanAct = viewer is not null && c.HasRole(viewer, BoardRole.BoardChair) && c.Stage == CaseStage.AwaitingChairDecision,
             RefreshUserIds = RefreshIds(c, DecisionActors),
-            ReviewName = ReviewName(c.Rulebook),
+            ReviewName = ReviewName(c.Rulebook).ToLowerInvariant(),
             Referral = showsReferral ? Digest(c) : null,
             Recommendation = Made(c.Recommendation ?? throw new InvalidOperationException($"{c.Reference} has no recommendation yet."), c, board),
             Outcome = ReferralCardMapper.Outcome(c.Criteria, today),
@@ -80,8 +80,11 @@ public static class CaseCards
     }
 
     /// <summary>Where the case stands: stage, who acts next, every clock with working days left.</summary>
-    public static CaseStatusCard Status(ReviewCase c, DateOnly today)
-        => new(c.Reference, c.Version, StageText(c), NextActor(c), [.. c.Clocks.Select(k => ReferralCardMapper.Clock(k, today))], c.Tasks.Count(t => t.DoneAt is null), c.Tasks.Count);
+    public static CaseStatusCard Status(ReviewCase c, DateOnly today, string? viewer = null)
+        => new(c.Reference, c.Version, StageText(c), NextActor(c), [.. c.Clocks.Select(k => ReferralCardMapper.Clock(k, today))], c.Tasks.Count(t => t.DoneAt is null), c.Tasks.Count)
+        {
+            CanExtend = Actions.ClockExtensionActions.CanExtend(c, viewer),
+        };
 
     /// <summary>The follow-up checklist after a decision.</summary>
     public static FollowUpChecklistCard Checklist(ReviewCase c, BoardConfiguration board)
@@ -112,11 +115,11 @@ public static class CaseCards
     /// <summary>Who acts next, in words.</summary>
     public static string NextActor(ReviewCase c) => c.Stage switch
     {
-        CaseStage.AwaitingRecommendation => "The sub-group chair: recommend to the chair",
+        CaseStage.AwaitingRecommendation => "The sub-group chair recommends; then the board chair decides",
         CaseStage.AwaitingChairDecision => "The board chair: decide",
-        CaseStage.MoreInformationRequested => "The referrer: reply with the information asked for",
-        CaseStage.ReviewInitiated => "The head of safeguarding: follow-up tasks",
-        CaseStage.AlternativeReviewAgreed => "The head of safeguarding: tell Ofsted and the national panel of the decision",
+        CaseStage.MoreInformationRequested => "The referrer replies with the information asked for; then the sub-group chair or board chair who asked",
+        CaseStage.ReviewInitiated => "The head of safeguarding: follow-up tasks; the board chair writes to the agencies' chief executives",
+        CaseStage.AlternativeReviewAgreed => "The head of safeguarding tells Ofsted and the national panel of the board chair's decision",
         _ => "No one",
     };
 

@@ -50,7 +50,7 @@ public sealed class CaseStatusReplies
             return;
         }
 
-        await replies.SendCardAsync(turn, turn.Card(CaseCards.Status(found, Today(board))), cancellationToken);
+        await replies.SendCardAsync(turn, turn.Card(CaseCards.Status(found, Today(board), turn.ActorObjectId)), cancellationToken);
         if (found.DeliveryProblem is { } problem && who.Holds(BoardRole.BusinessManager) && turn.IsPersonal)
         {
             // Read with the case (a column of its head row): no extra request.

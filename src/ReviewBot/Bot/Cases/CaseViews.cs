@@ -30,7 +30,7 @@ public static class CaseViews
                 ? r with { Status = $"{r.Status}. {problem}" }
                 : r,
             CaseCard.Checklist => CaseCards.Checklist(c, board),
-            _ => CaseCards.Status(c, today) is var s && problem is not null ? s with { Stage = $"{s.Stage}. {problem}" } : s,
+            _ => CaseCards.Status(c, today, sharedConversation ? null : viewer) is var s && problem is not null ? s with { Stage = $"{s.Stage}. {problem}" } : s,
         };
     }
 }

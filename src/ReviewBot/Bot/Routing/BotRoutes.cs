@@ -54,6 +54,8 @@ public static class BotRoutes
         .Card<CaseActions>(CardVerbs.DecisionMoreInfo, h => h.ChairAsksForInformationAsync)
         .Card<CaseActions>(CardVerbs.TaskTick, h => h.TickTaskAsync)
         .Card<CaseActions>(CardVerbs.ClockDone, h => h.CompleteClockAsync)
+        .Card<ClockExtensionActions>(CardVerbs.ClockExtendForm, h => h.ShowFormAsync)
+        .Card<ClockExtensionActions>(CardVerbs.ClockExtend, h => h.ExtendAsync)
 
         // Panel meeting slots card: answered plainly until panel meeting scheduling lands (issue #12).
         .Card<GeneralActions>(CardVerbs.MeetingPick, h => h.PanelMeetingsNotSwitchedOnAsync)
