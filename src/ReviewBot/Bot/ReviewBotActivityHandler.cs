@@ -18,6 +18,7 @@ public sealed partial class ReviewBotActivityHandler : IBot
     private readonly ChatCommands commands;
     private readonly Dictionary<string, ICardActionHandler> actionHandlers;
     private readonly ILogger<ReviewBotActivityHandler> logger;
+    private readonly ICardRenderer outlookCards;
 
     /// <summary>Creates the bot.</summary>
     public ReviewBotActivityHandler(
@@ -26,8 +27,10 @@ public sealed partial class ReviewBotActivityHandler : IBot
         ICardRenderer cards,
         ChatCommands commands,
         IEnumerable<ICardActionHandler> actionHandlers,
-        ILogger<ReviewBotActivityHandler> logger)
+        ILogger<ReviewBotActivityHandler> logger,
+        Outlook.OutlookActionableMessages outlook)
     {
+        outlookCards = outlook.Renderer;
         this.conversations = conversations;
         this.boards = boards;
         this.cards = cards;
@@ -76,7 +79,8 @@ public sealed partial class ReviewBotActivityHandler : IBot
         var session = await TurnSession.LoadAsync(conversations, context.Activity, cancellationToken);
         var tenantId = context.Activity.GetTenantId();
         var board = tenantId is null ? null : await boards.FindByTenantAsync(tenantId, cancellationToken);
-        var botTurn = new BotTurn(context, session, board, cards);
+        // Outlook shows cards of version 1.4 at most: its invokes are answered with the Outlook forms.
+        var botTurn = new BotTurn(context, session, board, context.Activity.ChannelId == ServedChannels.Outlook ? outlookCards : cards);
         await RouteAsync(botTurn, cancellationToken);
         try
         {
