@@ -1,6 +1,6 @@
 using System.Net;
-using ReviewBot.Core.Ports;
 using ReviewBot.GraphStandIn;
+using ReviewBot.Ports;
 using ReviewBot.Testing;
 
 namespace ReviewBot.Graph.Tests;

@@ -1,5 +1,5 @@
+using ReviewBot.Ports;
 using System.Text;
-using ReviewBot.Core.Ports;
 using ReviewBot.Testing;
 
 namespace ReviewBot.Graph.Tests;

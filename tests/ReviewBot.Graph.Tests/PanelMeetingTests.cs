@@ -1,6 +1,6 @@
-using ReviewBot.Core.Ports;
 using ReviewBot.Core.Scheduling;
 using ReviewBot.GraphStandIn;
+using ReviewBot.Ports;
 using ReviewBot.Testing;
 
 namespace ReviewBot.Graph.Tests;

@@ -52,10 +52,10 @@ public sealed class SlotFindingTests(GraphStandInFixture standIn) : StandInTest(
     [Fact]
     public async Task An_unknown_mailbox_in_the_panel_is_a_typed_failure_without_the_address()
     {
-        var failure = await Assert.ThrowsAsync<Core.Ports.Microsoft365Exception>(() =>
+        var failure = await Assert.ThrowsAsync<Ports.Microsoft365Exception>(() =>
             Calendar.GetAvailabilityAsync(BoardMailbox, [Megan, "nobody@example.com"], new(London("2026-12-07 00:00"), London("2026-12-08 00:00")), default));
 
-        Assert.Equal(Core.Ports.Microsoft365FailureKind.NotFound, failure.Kind);
+        Assert.Equal(Ports.Microsoft365FailureKind.NotFound, failure.Kind);
         Assert.DoesNotContain("nobody", failure.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("board configuration", failure.WhatToFix, StringComparison.Ordinal);
     }

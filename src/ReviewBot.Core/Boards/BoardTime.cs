@@ -7,6 +7,10 @@ public static class BoardTime
     public static DateOnly Today(BoardConfiguration board, DateTimeOffset now)
         => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone(board)).DateTime);
 
+    /// <summary><paramref name="at"/> on the board's clock, for showing when something happened.</summary>
+    public static DateTimeOffset Local(BoardConfiguration board, DateTimeOffset at)
+        => TimeZoneInfo.ConvertTime(at, Zone(board));
+
     /// <summary>The instant of <paramref name="time"/> on <paramref name="day"/> in the board's time zone.</summary>
     public static DateTimeOffset At(BoardConfiguration board, DateOnly day, TimeOnly time)
     {

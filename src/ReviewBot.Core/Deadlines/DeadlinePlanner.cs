@@ -2,7 +2,6 @@ using System.Globalization;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Calendar;
 using ReviewBot.Core.Cases;
-using ReviewBot.Core.Ports;
 
 namespace ReviewBot.Core.Deadlines;
 

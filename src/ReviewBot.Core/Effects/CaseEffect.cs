@@ -1,4 +1,4 @@
-using ReviewBot.Core.Ports;
+using ReviewBot.Core.Deadlines;
 
 namespace ReviewBot.Core.Effects;
 

@@ -66,7 +66,7 @@ public static class CaseEffects
         return effects;
     }
 
-    private static void AddDeadlines(List<CaseEffect> effects, IReadOnlyList<Ports.Deadline> cancel, IReadOnlyList<Ports.Deadline> schedule)
+    private static void AddDeadlines(List<CaseEffect> effects, IReadOnlyList<Deadlines.Deadline> cancel, IReadOnlyList<Deadlines.Deadline> schedule)
     {
         if (cancel.Count > 0)
         {

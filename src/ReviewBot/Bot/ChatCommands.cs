@@ -1,59 +1,35 @@
 using System.Text.RegularExpressions;
-using ReviewBot.Bot.Cases;
-using ReviewBot.Bot.Referrals;
-using ReviewBot.Cards.Models;
+using ReviewBot.Bot.Routing;
 using ReviewBot.Core.Referrals;
 
 namespace ReviewBot.Bot;
 
 /// <summary>
-/// Typed messages: an active dialog gets them first; otherwise what the person asks in their own words
-/// (<see cref="ChatIntentRecogniser"/>). Mentions of the bot in channels are removed before reading.
+/// Typed messages: an open dialog gets them first; otherwise what the person asks in their own words
+/// (<see cref="ChatIntentRecogniser"/>) picks the command's route in <see cref="BotRoutes"/>. Mentions of
+/// the bot in channels are removed before reading.
 /// </summary>
 public sealed partial class ChatCommands
 {
-    private readonly ReferralDialog referrals;
-    private readonly CaseStatusReplies status;
+    private readonly IServiceProvider services;
 
-    /// <summary>Creates the command router.</summary>
-    public ChatCommands(ReferralDialog referrals, CaseStatusReplies status)
-    {
-        this.referrals = referrals;
-        this.status = status;
-    }
+    /// <summary>Creates the command router over the turn's services (the handlers are per turn).</summary>
+    public ChatCommands(IServiceProvider services) => this.services = services;
 
     /// <summary>Handles one typed message.</summary>
     public async Task HandleAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         var text = WithoutMentions(turn.Activity.Text);
-        if (turn.Session.Dialog?.Flow == ReferralDialog.FlowName)
+        if (BotRoutes.Table.ForDialog(turn.Session.Dialog?.Flow, services) is { } dialog)
         {
-            await referrals.ContinueAsync(turn, text, cancellationToken);
+            await dialog(turn, text, cancellationToken);
             return;
         }
 
         var intent = ChatIntentRecogniser.Recognise(text);
-        switch (intent.Kind)
-        {
-            case ChatIntentKind.Help:
-                await turn.SendCardAsync(turn.Card(new HelpCard()), cancellationToken);
-                break;
-            case ChatIntentKind.StartReferral:
-                await referrals.StartAsync(turn, cancellationToken);
-                break;
-            case ChatIntentKind.Status when intent.CaseReference is { } reference:
-                await status.ShowAsync(turn, reference, cancellationToken);
-                break;
-            case ChatIntentKind.Status:
-                await turn.SayAsync(BotTexts.WhichCase, cancellationToken);
-                break;
-            case ChatIntentKind.MyTasks:
-                await status.ShowMyTasksAsync(turn, cancellationToken);
-                break;
-            default:
-                await turn.SayAsync(BotTexts.Reply(intent.Kind), cancellationToken);
-                break;
-        }
+        var command = BotRoutes.Table.ForCommand(intent.Kind, services)
+            ?? throw new InvalidOperationException($"No route for the command {intent.Kind}.");
+        await command(turn, intent, cancellationToken);
     }
 
     /// <summary>The text without <c>&lt;at&gt;Bot&lt;/at&gt;</c> mentions, trimmed.</summary>

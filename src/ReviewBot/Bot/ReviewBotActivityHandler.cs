@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using ReviewBot.Bot.Actions;
+using ReviewBot.Bot.Routing;
 using ReviewBot.Cards;
 using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 using ReviewBot.Teams;
 
 namespace ReviewBot.Bot;
@@ -16,17 +17,17 @@ public sealed partial class ReviewBotActivityHandler : IBot
     private readonly IBoardDirectory boards;
     private readonly ICardRenderer cards;
     private readonly ChatCommands commands;
-    private readonly Dictionary<string, ICardActionHandler> actionHandlers;
+    private readonly IServiceProvider services;
     private readonly ILogger<ReviewBotActivityHandler> logger;
     private readonly ICardRenderer outlookCards;
 
-    /// <summary>Creates the bot.</summary>
+    /// <summary>Creates the bot over the turn's services, from which each route takes its handler.</summary>
     public ReviewBotActivityHandler(
         IConversationStore conversations,
         IBoardDirectory boards,
         ICardRenderer cards,
         ChatCommands commands,
-        IEnumerable<ICardActionHandler> actionHandlers,
+        IServiceProvider services,
         ILogger<ReviewBotActivityHandler> logger,
         Outlook.OutlookActionableMessages outlook)
     {
@@ -35,10 +36,8 @@ public sealed partial class ReviewBotActivityHandler : IBot
         this.boards = boards;
         this.cards = cards;
         this.commands = commands;
+        this.services = services;
         this.logger = logger;
-        this.actionHandlers = actionHandlers
-            .SelectMany(h => h.Verbs.Select(v => (Verb: v, Handler: h)))
-            .ToDictionary(p => p.Verb, p => p.Handler, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <inheritdoc />
@@ -124,7 +123,8 @@ public sealed partial class ReviewBotActivityHandler : IBot
 
     private async Task HandleActionAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
     {
-        if (!actionHandlers.TryGetValue(action.Verb, out var handler))
+        // Action.Execute and the Action.Submit fallback reach the same route.
+        if (BotRoutes.Table.ForVerb(action.Verb, services) is not { } handler)
         {
             LogUnknownVerb(logger, turn.Activity.Id);
             if (action.IsInvoke)
@@ -139,7 +139,7 @@ public sealed partial class ReviewBotActivityHandler : IBot
             return;
         }
 
-        await handler.HandleAsync(turn, action, cancellationToken);
+        await handler(turn, action, cancellationToken);
     }
 
     private static async Task GreetAsync(BotTurn turn, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 using ReviewBot.Teams;
 
 namespace ReviewBot.Bot;

@@ -1,9 +1,13 @@
+using ReviewBot.Core.Referrals;
+
 namespace ReviewBot.Cards;
 
 /// <summary>
-/// The verbs cards send (Action.Execute <c>verb</c>, and <c>value.verb</c> from the Action.Submit
-/// fallbacks older clients use). Handlers route on these; the templates must use exactly these (tested).
-/// Data on an action says what the user was looking at, never what they may do: handlers check roles.
+/// The names of the verbs cards send (Action.Execute <c>verb</c>, and <c>value.verb</c> from the Action.Submit
+/// fallbacks older clients use); each is routed to its one handler in <c>Bot/Routing/BotRoutes</c>, and the
+/// templates use exactly the routed verbs (tested). The referral's verbs are the ones its conversation in Core
+/// reads (<see cref="ReferralVerbs"/>), named once. Data on an action says what the user was looking at, never
+/// what they may do: handlers check roles.
 /// </summary>
 public static class CardVerbs
 {
@@ -23,22 +27,22 @@ public static class CardVerbs
     public const string CaseRefresh = "case.refresh";
 
     /// <summary>Answer a referral question; data <c>{draftId, questionId, answer?}</c> (input <c>answer</c> merged).</summary>
-    public const string ReferralAnswer = "referral.answer";
+    public const string ReferralAnswer = ReferralVerbs.Answer;
 
     /// <summary>Go back one referral question; data <c>{draftId, questionId}</c>.</summary>
-    public const string ReferralBack = "referral.back";
+    public const string ReferralBack = ReferralVerbs.Back;
 
     /// <summary>Skip an optional referral question; data <c>{draftId, questionId}</c>.</summary>
-    public const string ReferralSkip = "referral.skip";
+    public const string ReferralSkip = ReferralVerbs.Skip;
 
     /// <summary>Cancel the referral draft; data <c>{draftId}</c>.</summary>
-    public const string ReferralCancel = "referral.cancel";
+    public const string ReferralCancel = ReferralVerbs.Cancel;
 
     /// <summary>Change one answer from the summary; data <c>{draftId}</c> + input <c>questionId</c>.</summary>
-    public const string ReferralEdit = "referral.edit";
+    public const string ReferralEdit = ReferralVerbs.Edit;
 
     /// <summary>Submit the referral; data <c>{draftId}</c>.</summary>
-    public const string ReferralSubmit = "referral.submit";
+    public const string ReferralSubmit = ReferralVerbs.Submit;
 
     /// <summary>Sub-group recommends a review (SCR or local CSPR); data <c>{caseRef, version}</c> + inputs.</summary>
     public const string RecommendationReview = "recommendation.review";
@@ -72,14 +76,4 @@ public static class CardVerbs
 
     /// <summary>A clock's owner marks the step done (e.g. the Panel notified); data <c>{caseRef, version, clockKind}</c>.</summary>
     public const string ClockDone = "case.clockDone";
-
-    /// <summary>Every verb above.</summary>
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        ReferralStart, TasksMine, Help, CaseStatus, CaseRefresh, ReferralAnswer, ReferralBack, ReferralSkip,
-        ReferralCancel, ReferralEdit, ReferralSubmit, RecommendationReview, RecommendationAlternative,
-        RecommendationMoreInfo, RecommendationPanel, DecisionApprove, DecisionDecline, DecisionMoreInfo, TaskTick,
-        MeetingPick, MeetingSearch,
-        ClockDone,
-    };
 }

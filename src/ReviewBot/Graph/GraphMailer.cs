@@ -1,7 +1,7 @@
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Users.Item.SendMail;
-using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 
 namespace ReviewBot.Graph;
 

@@ -3,8 +3,8 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Users.Item.Calendar.GetSchedule;
 using Microsoft.Graph.Users.Item.Events.Item.Cancel;
-using ReviewBot.Core.Ports;
 using ReviewBot.Core.Scheduling;
+using ReviewBot.Ports;
 using TimeRange = ReviewBot.Core.Scheduling.TimeRange;
 
 namespace ReviewBot.Graph;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 
 namespace ReviewBot.Graph;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
-using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 
 namespace ReviewBot.Graph;
 

@@ -1,10 +1,10 @@
 using ReviewBot.Bot;
-using ReviewBot.Bot.Actions;
 using ReviewBot.Bot.Cases;
 using ReviewBot.Bot.Effects;
 using ReviewBot.Bot.Messaging;
 using ReviewBot.Bot.Referrals;
 using ReviewBot.Bot.Reminders;
+using ReviewBot.Bot.Routing;
 using ReviewBot.Core.Calendar;
 using ReviewBot.Core.Decisions;
 using ReviewBot.Core.Intake;
@@ -50,12 +50,10 @@ public static class ReviewBotHost
         // Per turn (and per effect run): these hold the connector's typed HttpClient.
         services.AddScoped<TeamsMessenger>();
         services.AddScoped<EffectRunner>();
+        services.AddSingleton<OutlookCardMailer>();
         services.AddScoped<CaseStatusReplies>();
-        services.AddScoped<ReferralDialog>();
         services.AddScoped<ChatCommands>();
-        services.AddScoped<ICardActionHandler, ReferralActions>();
-        services.AddScoped<ICardActionHandler, CaseActions>();
-        services.AddScoped<ICardActionHandler, GeneralActions>();
+        services.AddBotRoutes(); // every handler Bot/Routing/BotRoutes names
         services.AddScoped<IBot, ReviewBotActivityHandler>();
         services.AddReviewBotTelemetryAndOutlook(configuration); // after IBot: it wraps the bot
         return builder;

@@ -11,13 +11,13 @@ namespace ReviewBot.Outlook;
 /// <summary>
 /// The Outlook forms of the cards (cards/outlook/: Adaptive Cards 1.4, Outlook's ceiling; Action.Execute
 /// only; <c>originator</c> from <see cref="OutlookOptions.OriginatorId"/>) and the HTML mail body that
-/// carries one as an actionable message. <see cref="OutlookCardMailer"/> mails them (the outbox's
+/// carries one as an actionable message. <c>Bot/Effects/OutlookCardMailer</c> mails them (the outbox's
 /// <c>mail-card</c> effects); <see cref="Renderer"/> answers the <c>outlook</c> channel's invokes with them.
 /// </summary>
 /// <remarks>
 /// To mail another case card (the IMR request, say): add its 1.4 form as <c>cards/outlook/&lt;card&gt;.json</c>
 /// (with sample data, validated by OutlookCardTests), add its purpose to <see cref="MailedPurposes"/> and a
-/// subject to <see cref="OutlookCardMailer"/>, and post it with <c>CaseEffects.Posts(…, mailing)</c>.
+/// subject to <c>OutlookCardMailer.Subject</c>, and post it with <c>CaseEffects.Posts(…, mailing)</c>.
 /// </remarks>
 public sealed class OutlookActionableMessages
 {

@@ -10,7 +10,7 @@ internal static class OutlookServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="OutlookOptions"/> (validated at start-up), <see cref="OutlookActionableMessages"/>,
-    /// <see cref="OutlookCardMailer"/>, and the <see cref="CardMailing"/> the workflow writes mail effects by:
+    /// and the <see cref="CardMailing"/> the workflow writes mail effects by:
     /// <see cref="OutlookActionableMessages.MailedPurposes"/> when Outlook is configured, none otherwise.
     /// </summary>
     public static IServiceCollection AddOutlookOptions(this IServiceCollection services, IConfiguration configuration)
@@ -18,7 +18,6 @@ internal static class OutlookServiceCollectionExtensions
         services.AddOptions<OutlookOptions>().Bind(configuration.GetSection(OutlookOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutlookOptions>, OutlookOptionsValidator>());
         services.TryAddSingleton<OutlookActionableMessages>();
-        services.TryAddSingleton<OutlookCardMailer>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<OutlookOptions>>().Value.IsEnabled
             ? new CardMailing(OutlookActionableMessages.MailedPurposes)
             : CardMailing.None);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using ReviewBot.Core.Boards;
-using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 using ReviewBot.Sweeps;
 
 namespace ReviewBot.Storage;

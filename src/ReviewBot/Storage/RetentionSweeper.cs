@@ -1,5 +1,6 @@
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 
 namespace ReviewBot.Storage;
 

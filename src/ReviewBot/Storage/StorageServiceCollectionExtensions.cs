@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 
 namespace ReviewBot.Storage;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using ReviewBot.Core.Boards;
-using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 
 namespace ReviewBot.Storage;
 

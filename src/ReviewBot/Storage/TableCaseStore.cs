@@ -6,7 +6,7 @@ using Azure.Data.Tables;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Effects;
 using ReviewBot.Core.Ports;
-using ReviewBot.Hosting.Telemetry;
+using ReviewBot.Telemetry;
 
 namespace ReviewBot.Storage;
 

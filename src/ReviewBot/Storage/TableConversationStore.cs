@@ -2,8 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using ReviewBot.Core.Ports;
-using ReviewBot.Hosting.Telemetry;
+using ReviewBot.Ports;
+using ReviewBot.Telemetry;
 
 namespace ReviewBot.Storage;
 

@@ -2,7 +2,8 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using ReviewBot.Core.Cases;
-using ReviewBot.Core.Ports;
+using ReviewBot.Core.Deadlines;
+using ReviewBot.Ports;
 
 namespace ReviewBot.Storage;
 

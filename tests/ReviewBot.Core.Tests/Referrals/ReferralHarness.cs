@@ -57,7 +57,7 @@ internal sealed class ReferralHarness
         [ReferralSteps.Narrative] = "skip",
     };
 
-    public ReferralHarness(ReferrerProfile? profile = null, IReadOnlyList<Agency>? agencies = null, DateTimeOffset? now = null)
+    public ReferralHarness(ReferrerProfile? profile = null, IReadOnlyList<Agency>? agencies = null, DateTimeOffset? now = null, string? timeZoneId = null)
     {
         Time = new FakeTimeProvider(now ?? Now);
         var board = new BoardConfiguration
@@ -67,6 +67,7 @@ internal sealed class ReferralHarness
             TenantId = "tenant-1",
             Agencies = agencies ?? BoardAgencies,
             People = [new BoardPerson("oid-sam", "Sam Patel", "sam.patel@riverside.nhs.uk", [BoardRole.Referrer], AgencyId: "hv")],
+            WorkingHours = timeZoneId is null ? new() : new(timeZoneId),
         };
         Context = new ReferralContext(Rulebook, board, profile ?? Sam);
     }

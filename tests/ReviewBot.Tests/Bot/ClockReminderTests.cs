@@ -9,8 +9,8 @@ using ReviewBot.Cards;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Intake;
-using ReviewBot.Core.Ports;
 using ReviewBot.Core.Referrals;
+using ReviewBot.Ports;
 
 namespace ReviewBot.Tests.Bot;
 

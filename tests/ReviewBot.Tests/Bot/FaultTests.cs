@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 
 namespace ReviewBot.Tests.Bot;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReviewBot.Core.Ports;
 using ReviewBot.Core.Referrals;
 using ReviewBot.EndToEnd.Tests;
+using ReviewBot.Ports;
 
 namespace ReviewBot.Tests.Bot;
 

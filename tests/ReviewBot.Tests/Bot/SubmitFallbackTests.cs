@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewBot.Bot.Actions;
+using ReviewBot.Bot.Referrals;
+using ReviewBot.Bot.Routing;
 using ReviewBot.Cards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Decisions;
 using ReviewBot.Core.Intake;
-using ReviewBot.Core.Ports;
 using ReviewBot.Core.Referrals;
+using ReviewBot.Ports;
 
 namespace ReviewBot.Tests.Bot;
 
@@ -67,6 +70,31 @@ public sealed class SubmitFallbackTests(FallbackBotHost host) : IClassFixture<Fa
         Assert.Contains("Starting a referral", body, StringComparison.Ordinal);
         Assert.Contains(host.Connector.Calls, call => call.Path.Contains(Actors.SubGroupChair, StringComparison.Ordinal)
             && call.Body!.ToJsonString().Contains("What is your name?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_route_finds_its_handler_in_the_apps_per_turn_services()
+    {
+        using var scope = host.Services.CreateScope();
+
+        Assert.All(BotRoutes.Table.Verbs, verb => Assert.NotNull(BotRoutes.Table.ForVerb(verb, scope.ServiceProvider)));
+        Assert.All(BotRoutes.Table.Commands, command => Assert.NotNull(BotRoutes.Table.ForCommand(command, scope.ServiceProvider)));
+        Assert.NotNull(BotRoutes.Table.ForDialog(ReferralDialog.FlowName, scope.ServiceProvider));
+    }
+
+    [Fact]
+    public async Task A_panel_meeting_pick_by_Action_Submit_or_Execute_is_answered_plainly_while_scheduling_is_off()
+    {
+        // Until panel meeting scheduling lands (issue #12): remove with GeneralActions.PanelMeetingsNotSwitchedOnAsync.
+        var data = new JsonObject { ["caseRef"] = "SCR-2026-0001", ["version"] = 3, ["slotId"] = "20260320T1000-60" };
+        var submit = data.DeepClone().AsObject();
+        submit["verb"] = CardVerbs.MeetingPick;
+
+        var executed = await host.PostAsync(host.Invoke(Actors.BusinessManager, CardVerbs.MeetingSearch, data));
+        await host.PostAsync(Submit(Actors.BusinessManager, submit));
+
+        Assert.Contains("not switched on yet", await executed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotEmpty(host.Connector.Containing(GeneralActions.PanelMeetingsNotSwitchedOn));
     }
 
     private JsonObject Submit(string actor, JsonObject value)

@@ -6,8 +6,8 @@ using ReviewBot.Bot.Reminders;
 using ReviewBot.Cards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Intake;
-using ReviewBot.Core.Ports;
 using ReviewBot.Core.Referrals;
+using ReviewBot.Ports;
 
 namespace ReviewBot.Tests.Bot;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ReviewBot.Bot.Routing;
 using ReviewBot.Cards;
 using ReviewBot.Cards.Models;
 
@@ -128,7 +129,7 @@ internal static class CardRules
     private static void CheckExecute(JsonObject execute, string path, string? parentKey, List<string> problems)
     {
         var verb = (string?)execute["verb"];
-        if (verb is null || !CardVerbs.All.Contains(verb))
+        if (verb is null || !BotRoutes.Table.Verbs.Contains(verb))
         {
             problems.Add($"{path}: unknown verb '{verb}'");
         }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using ReviewBot.Bot.Routing;
 using ReviewBot.Cards;
 using ReviewBot.Cards.Models;
 using ReviewBot.Testing;
@@ -98,7 +99,7 @@ public sealed partial class SampleDataTests
             .OfType<string>()
             .ToHashSet();
 
-        Assert.Equal(CardVerbs.All.Order(StringComparer.Ordinal), verbs.Order(StringComparer.Ordinal));
+        Assert.Equal(BotRoutes.Table.Verbs.Order(StringComparer.Ordinal), verbs.Order(StringComparer.Ordinal));
     }
 
     /// <summary>Every JSON name in the model, nested records and list items included.</summary>

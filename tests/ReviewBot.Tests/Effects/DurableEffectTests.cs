@@ -4,9 +4,9 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using ReviewBot.Cards;
 using ReviewBot.Core.Cases;
-using ReviewBot.Core.Ports;
 using ReviewBot.Core.Referrals;
 using ReviewBot.EndToEnd.Tests;
+using ReviewBot.Ports;
 using ReviewBot.Tests.Bot;
 
 namespace ReviewBot.Tests.Effects;

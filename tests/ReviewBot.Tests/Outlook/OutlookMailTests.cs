@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReviewBot.Cards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Intake;
-using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 using ReviewBot.Core.Referrals;
 using ReviewBot.GraphStandIn;
 using ReviewBot.Testing;

@@ -2,7 +2,9 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
+using ReviewBot.Core.Deadlines;
 using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 using ReviewBot.Storage;
 using ReviewBot.Testing;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 using ReviewBot.Storage;
 using ReviewBot.Testing;
 using Xunit.Abstractions;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 using ReviewBot.Storage;
 using ReviewBot.Testing;
 

@@ -1,5 +1,6 @@
 using ReviewBot.Core.Cases;
-using ReviewBot.Core.Ports;
+using ReviewBot.Core.Deadlines;
+using ReviewBot.Ports;
 using ReviewBot.Storage;
 using ReviewBot.Testing;
 

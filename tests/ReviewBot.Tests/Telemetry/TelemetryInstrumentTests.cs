@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using ReviewBot.Hosting.Telemetry;
+using ReviewBot.Telemetry;
 
 namespace ReviewBot.Tests.Telemetry;
 

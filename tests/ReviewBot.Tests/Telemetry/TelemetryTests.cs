@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
-using ReviewBot.Hosting.Telemetry;
+using ReviewBot.Telemetry;
 using ReviewBot.Tests.Bot;
 
 namespace ReviewBot.Tests.Telemetry;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ReviewBot.Bot.Cases;
 using ReviewBot.Bot.Effects;
-using ReviewBot.Cards;
 using ReviewBot.Cards.Models;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
@@ -17,7 +16,7 @@ namespace ReviewBot.Bot.Actions;
 /// should now see it, and everything else (other copies, the next person, the referrer) happens after
 /// the response.
 /// </summary>
-public sealed class CaseActions : ICardActionHandler
+public sealed class CaseActions
 {
     private readonly CaseWorkflow workflow;
     private readonly ICaseStore cases;
@@ -33,41 +32,98 @@ public sealed class CaseActions : ICardActionHandler
         this.clock = clock;
     }
 
-    /// <inheritdoc />
-    public IReadOnlyCollection<string> Verbs { get; } =
-    [
-        CardVerbs.RecommendationReview, CardVerbs.RecommendationAlternative, CardVerbs.RecommendationMoreInfo, CardVerbs.RecommendationPanel,
-        CardVerbs.DecisionApprove, CardVerbs.DecisionDecline, CardVerbs.DecisionMoreInfo, CardVerbs.TaskTick, CardVerbs.CaseRefresh,
-        CardVerbs.ClockDone,
-    ];
+    /// <summary>The sub-group recommends a review (SCR or local CSPR).</summary>
+    public Task RecommendReviewAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+        => ChangeAsync(turn, action, View(CaseCardPurposes.Recommendation), (reference, version) => new RecommendCommand { Case = reference, CardVersion = version, Kind = RecommendationKind.Review, Methodology = action.Field("methodology"), ProposedLeadReviewer = action.Field("leadReviewer"), Rationale = action.Field("rationale") }, cancellationToken);
 
-    /// <inheritdoc />
-    public async Task HandleAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+    /// <summary>The sub-group recommends an alternative review.</summary>
+    public Task RecommendAlternativeAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+        => ChangeAsync(turn, action, View(CaseCardPurposes.Recommendation), (reference, version) => new RecommendCommand { Case = reference, CardVersion = version, Kind = RecommendationKind.AlternativeReview, Alternative = ParseAlternative(action.Field("alternative")), Methodology = action.Field("methodology"), ProposedLeadReviewer = action.Field("leadReviewer"), Rationale = action.Field("rationale") }, cancellationToken);
+
+    /// <summary>The sub-group asks the referrer for more information.</summary>
+    public Task SubGroupAsksForInformationAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+        => ChangeAsync(turn, action, View(CaseCardPurposes.Recommendation), (reference, version) => new AskForInformationCommand { Case = reference, CardVersion = version, Question = action.Field("rationale") }, cancellationToken);
+
+    /// <summary>The sub-group calls an extraordinary panel meeting.</summary>
+    public Task CallPanelMeetingAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+        => ChangeAsync(turn, action, View(CaseCardPurposes.Recommendation), (reference, version) => new CallPanelMeetingCommand { Case = reference, CardVersion = version }, cancellationToken);
+
+    /// <summary>The board chair approves the review.</summary>
+    public Task ApproveAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+        => ChangeAsync(turn, action, View(CaseCardPurposes.Decision), (reference, version) => new DecideCommand { Case = reference, CardVersion = version, Kind = ChairDecisionKind.Approve, Reason = action.Field("reason") }, cancellationToken);
+
+    /// <summary>The board chair declines the review.</summary>
+    public Task DeclineAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+        => ChangeAsync(turn, action, View(CaseCardPurposes.Decision), (reference, version) => new DecideCommand { Case = reference, CardVersion = version, Kind = ChairDecisionKind.Decline, Alternative = ParseAlternative(action.Field("alternative")), Reason = action.Field("reason") }, cancellationToken);
+
+    /// <summary>The board chair asks for more information.</summary>
+    public Task ChairAsksForInformationAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+        => ChangeAsync(turn, action, View(CaseCardPurposes.Decision), (reference, version) => new AskForInformationCommand { Case = reference, CardVersion = version, Question = action.Field("reason") }, cancellationToken);
+
+    /// <summary>A follow-up task ticked on the checklist.</summary>
+    public Task TickTaskAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+        => ChangeAsync(turn, action, View(CaseCardPurposes.Checklist), (reference, version) => new TickTaskCommand { Case = reference, CardVersion = version, TaskId = action.Field("taskId") ?? string.Empty }, cancellationToken);
+
+    /// <summary>A clock's owner marks the step done on its reminder card; the answer is that reminder as it now stands.</summary>
+    public Task CompleteClockAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+        => ChangeAsync(turn, action, (c, board, actor) => ClockView(action, c, board) ?? ViewFor(CaseCardPurposes.Recommendation, c, board, actor), (reference, version) => new CompleteClockCommand { Case = reference, CardVersion = version, ClockKind = action.Field("clockKind") ?? string.Empty }, cancellationToken);
+
+    /// <summary>Automatic refresh of a user-specific card: the card as this person should see it now.</summary>
+    public async Task RefreshAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+    {
+        if (await CaseOfAsync(turn, action, cancellationToken) is not { } named)
+        {
+            return;
+        }
+
+        var (board, reference, actor) = named;
+
+        var current = await cases.FindAsync(board.BoardId, reference, cancellationToken);
+        if (current is null || !current.Parties.Any(p => string.Equals(p.ObjectId, actor, StringComparison.OrdinalIgnoreCase)))
+        {
+            // Case details only for people with a role on the case.
+            await turn.AnswerActionAsync(action, "You don't have a role on this case.", cancellationToken);
+            return;
+        }
+
+        await turn.ReplaceActedCardAsync(action, turn.Card(ViewFor(action.Field("card"), current, board, actor)), cancellationToken);
+    }
+
+    /// <summary>Runs one change: the actor's role, the card's version and the stage are checked by the workflow.</summary>
+    private async Task ChangeAsync(BotTurn turn, CardAction action, CaseView view, Func<CaseReference, long, CaseCommand> commandFor, CancellationToken cancellationToken)
+    {
+        if (await CaseOfAsync(turn, action, cancellationToken) is not { } named)
+        {
+            return;
+        }
+
+        var (board, reference, actor) = named;
+
+        var version = long.TryParse(action.Field("version"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : -1;
+        var command = commandFor(reference, version);
+        var result = await workflow.ExecuteAsync(board, command, actor, turn.Activity.Id, cancellationToken);
+        await AnswerAsync(turn, action, board, command, result, actor, view, cancellationToken);
+    }
+
+    /// <summary>The board, the case the card names and the actor; null (answered) when one is missing.</summary>
+    private static async Task<(BoardConfiguration Board, CaseReference Reference, string Actor)?> CaseOfAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
     {
         if (turn.Board is not { } board || turn.ActorObjectId is not { } actor)
         {
             await turn.AnswerActionAsync(action, BotTexts.NoBoard, cancellationToken);
-            return;
+            return null;
         }
 
         if (!CaseReference.TryParse(action.Field("caseRef"), out var reference))
         {
             await turn.AnswerActionAsync(action, "This card doesn't name a case I recognise.", cancellationToken);
-            return;
+            return null;
         }
 
-        if (action.Verb == CardVerbs.CaseRefresh)
-        {
-            await RefreshAsync(turn, action, board, reference, actor, cancellationToken);
-            return;
-        }
-
-        var command = CommandFor(action, reference);
-        var result = await workflow.ExecuteAsync(board, command, actor, turn.Activity.Id, cancellationToken);
-        await AnswerAsync(turn, action, board, command, result, actor, cancellationToken);
+        return (board, reference, actor);
     }
 
-    private async Task AnswerAsync(BotTurn turn, CardAction action, BoardConfiguration board, CaseCommand command, CaseActionResult result, string actor, CancellationToken cancellationToken)
+    private async Task AnswerAsync(BotTurn turn, CardAction action, BoardConfiguration board, CaseCommand command, CaseActionResult result, string actor, CaseView view, CancellationToken cancellationToken)
     {
         if (result.Case is not { } current)
         {
@@ -83,7 +139,7 @@ public sealed class CaseActions : ICardActionHandler
 
         var card = result.Status == CaseActionStatus.NotAuthorised
             ? turn.Card(CaseCards.NotAuthorised(current, board, result.PermittedRoles ?? command.PermittedRoles, command.Describe()))
-            : turn.Card(ClockView(action, current, board) ?? ViewFor(PurposeOf(action), current, board, actor));
+            : turn.Card(view(current, board, actor));
         await turn.ReplaceActedCardAsync(action, card, cancellationToken);
         if (result.Status is CaseActionStatus.Stale or CaseActionStatus.WrongStage && !action.IsInvoke)
         {
@@ -97,50 +153,17 @@ public sealed class CaseActions : ICardActionHandler
         }
     }
 
-    private async Task RefreshAsync(BotTurn turn, CardAction action, BoardConfiguration board, CaseReference reference, string actor, CancellationToken cancellationToken)
-    {
-        var current = await cases.FindAsync(board.BoardId, reference, cancellationToken);
-        if (current is null || !current.Parties.Any(p => string.Equals(p.ObjectId, actor, StringComparison.OrdinalIgnoreCase)))
-        {
-            // Case details only for people with a role on the case.
-            await turn.AnswerActionAsync(action, "You don't have a role on this case.", cancellationToken);
-            return;
-        }
-
-        await turn.ReplaceActedCardAsync(action, turn.Card(ViewFor(action.Field("card"), current, board, actor)), cancellationToken);
-    }
+    private CaseView View(string purpose) => (c, board, viewer) => ViewFor(purpose, c, board, viewer);
 
     private ICardModel ViewFor(string? purpose, ReviewCase c, BoardConfiguration board, string viewer)
         => CaseViews.For(purpose, c, board, viewer, BoardTime.Today(board, clock.GetUtcNow()));
 
     private ClockReminderCard? ClockView(CardAction action, ReviewCase c, BoardConfiguration board)
-        => action.Verb == CardVerbs.ClockDone ? Reminders.ClockReminderCards.For(c, action.Field("clockKind"), board, BoardTime.Today(board, clock.GetUtcNow())) : null;
-
-    private static string PurposeOf(CardAction action) => action.Verb switch
-    {
-        _ when action.Verb.StartsWith("decision.", StringComparison.Ordinal) => CaseCardPurposes.Decision,
-        CardVerbs.TaskTick => CaseCardPurposes.Checklist,
-        _ => CaseCardPurposes.Recommendation,
-    };
-
-    private static CaseCommand CommandFor(CardAction action, CaseReference reference)
-    {
-        var version = long.TryParse(action.Field("version"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : -1;
-        var alternative = ParseAlternative(action.Field("alternative"));
-        return action.Verb switch
-        {
-            CardVerbs.RecommendationReview => new RecommendCommand { Case = reference, CardVersion = version, Kind = RecommendationKind.Review, Methodology = action.Field("methodology"), ProposedLeadReviewer = action.Field("leadReviewer"), Rationale = action.Field("rationale") },
-            CardVerbs.RecommendationAlternative => new RecommendCommand { Case = reference, CardVersion = version, Kind = RecommendationKind.AlternativeReview, Alternative = alternative, Methodology = action.Field("methodology"), ProposedLeadReviewer = action.Field("leadReviewer"), Rationale = action.Field("rationale") },
-            CardVerbs.RecommendationMoreInfo => new AskForInformationCommand { Case = reference, CardVersion = version, Question = action.Field("rationale") },
-            CardVerbs.RecommendationPanel => new CallPanelMeetingCommand { Case = reference, CardVersion = version },
-            CardVerbs.DecisionApprove => new DecideCommand { Case = reference, CardVersion = version, Kind = ChairDecisionKind.Approve, Reason = action.Field("reason") },
-            CardVerbs.DecisionDecline => new DecideCommand { Case = reference, CardVersion = version, Kind = ChairDecisionKind.Decline, Alternative = alternative, Reason = action.Field("reason") },
-            CardVerbs.DecisionMoreInfo => new AskForInformationCommand { Case = reference, CardVersion = version, Question = action.Field("reason") },
-            CardVerbs.ClockDone => new CompleteClockCommand { Case = reference, CardVersion = version, ClockKind = action.Field("clockKind") ?? string.Empty },
-            _ => new TickTaskCommand { Case = reference, CardVersion = version, TaskId = action.Field("taskId") ?? string.Empty },
-        };
-    }
+        => Reminders.ClockReminderCards.For(c, action.Field("clockKind"), board, BoardTime.Today(board, clock.GetUtcNow()));
 
     private static AlternativeReview? ParseAlternative(string? value)
         => Enum.TryParse<AlternativeReview>(value, ignoreCase: true, out var alternative) && Enum.IsDefined(alternative) ? alternative : null;
+
+    /// <summary>The card the presser sees after a change: the case as that person should now see it.</summary>
+    private delegate ICardModel CaseView(ReviewCase c, BoardConfiguration board, string viewer);
 }

@@ -142,7 +142,6 @@ public static class CaseCards
 
     private static string When(DateTimeOffset at, BoardConfiguration board)
     {
-        var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(board.WorkingHours.TimeZoneId));
-        return local.ToString("d MMMM yyyy 'at' HH:mm", EnglishUk);
+        return BoardTime.Local(board, at).ToString("d MMMM yyyy 'at' HH:mm", EnglishUk);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Effects;
 using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 using ReviewBot.Storage;
 using ReviewBot.Sweeps;
 

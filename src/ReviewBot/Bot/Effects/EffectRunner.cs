@@ -8,6 +8,7 @@ using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Effects;
 using ReviewBot.Core.Ports;
+using ReviewBot.Ports;
 using ReviewBot.Teams;
 
 namespace ReviewBot.Bot.Effects;
@@ -26,12 +27,12 @@ public sealed partial class EffectRunner
     private readonly ICardRenderer cards;
     private readonly TimeProvider clock;
     private readonly ILogger<EffectRunner> logger;
-    private readonly Outlook.OutlookCardMailer outlookMail;
+    private readonly OutlookCardMailer outlookMail;
 
     /// <summary>Creates the runner (per scope: it holds the connector's typed HttpClient).</summary>
     public EffectRunner(
         IConnectorClient connector, IConversationStore conversations, ICaseStore cases, IDeadlineIndex deadlines, ICardRenderer cards,
-        TimeProvider clock, ILogger<EffectRunner> logger, Outlook.OutlookCardMailer outlookMail)
+        TimeProvider clock, ILogger<EffectRunner> logger, OutlookCardMailer outlookMail)
     {
         this.outlookMail = outlookMail;
         this.connector = connector;

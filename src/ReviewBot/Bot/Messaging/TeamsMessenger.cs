@@ -1,5 +1,5 @@
+using ReviewBot.Ports;
 using System.Text.Json.Nodes;
-using ReviewBot.Core.Ports;
 using ReviewBot.Teams;
 
 namespace ReviewBot.Bot.Messaging;

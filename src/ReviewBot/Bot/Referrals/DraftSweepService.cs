@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using ReviewBot.Bot.Messaging;
 using ReviewBot.Core.Boards;
-using ReviewBot.Core.Ports;
-using ReviewBot.Hosting.Telemetry;
+using ReviewBot.Ports;
+using ReviewBot.Telemetry;
 using ReviewBot.Sweeps;
 using ReviewBot.Teams;
 

@@ -4,6 +4,7 @@ using ReviewBot.Cards;
 using ReviewBot.Core.Intake;
 using ReviewBot.Core.Ports;
 using ReviewBot.Core.Referrals;
+using ReviewBot.Ports;
 using ReviewBot.Teams;
 
 namespace ReviewBot.Bot.Referrals;
@@ -60,20 +61,24 @@ public sealed partial class ReferralDialog
         await ApplyAsync(turn, turn.Session, ResumeOrStart(turn.Session, ContextFor(turn)), action: null, cancellationToken);
     }
 
+    /// <summary>Typed "refer" (or "new referral", in the person's own words).</summary>
+    public Task StartAsync(BotTurn turn, ChatIntent intent, CancellationToken cancellationToken)
+        => StartAsync(turn, cancellationToken);
+
+    /// <summary>The Refer a case button (welcome and help cards).</summary>
+    public async Task StartFromCardAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+    {
+        await StartAsync(turn, cancellationToken);
+        await AcknowledgeAsync(turn, action, cancellationToken);
+    }
+
     /// <summary>A typed answer or command while a referral is open.</summary>
     public Task ContinueAsync(BotTurn turn, string text, CancellationToken cancellationToken)
         => ContinueAsync(turn, ReferralInput.Typed(text), action: null, cancellationToken);
 
-    /// <summary>A press on a referral card (Action.Execute or Action.Submit).</summary>
+    /// <summary>A press on a referral question or summary card (answer, back, skip, cancel, edit, submit).</summary>
     public async Task HandleCardAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
     {
-        if (action.Verb == CardVerbs.ReferralStart)
-        {
-            await StartAsync(turn, cancellationToken);
-            await AcknowledgeAsync(turn, action, cancellationToken);
-            return;
-        }
-
         if (turn.Session.Dialog is not { Flow: FlowName })
         {
             await NoOpenReferralAsync(turn, action, cancellationToken);

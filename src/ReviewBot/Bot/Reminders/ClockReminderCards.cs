@@ -29,7 +29,7 @@ public static class ClockReminderCards
                 ? $"{label} on {c.Reference} was due on {view.DueOn} and is overdue. Mark it done here when it is sent."
                 : $"{label} on {c.Reference} is due on {view.DueOn} ({view.DaysLeftText}). Mark it done here when it is sent.";
         var doneText = clock.CompletedAt is { } at
-            ? $"Marked done by {NameOf(clock.CompletedByObjectId, c, board)} on {TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(board.WorkingHours.TimeZoneId)).ToString("d MMMM yyyy 'at' HH:mm", EnglishUk)}"
+            ? $"Marked done by {NameOf(clock.CompletedByObjectId, c, board)} on {BoardTime.Local(board, at).ToString("d MMMM yyyy 'at' HH:mm", EnglishUk)}"
             : string.Empty;
         return new ClockReminderCard(c.Reference, c.Version, clock.Kind, $"Due: {label} ({c.Reference})", text, clock.Rule, clock.CompletedAt is not null, doneText);
     }

@@ -6,7 +6,8 @@ using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Deadlines;
 using ReviewBot.Core.Ports;
-using ReviewBot.Hosting.Telemetry;
+using ReviewBot.Ports;
+using ReviewBot.Telemetry;
 using ReviewBot.Sweeps;
 
 namespace ReviewBot.Bot.Reminders;

@@ -1,6 +1,6 @@
 using ReviewBot.Core.Scheduling;
 
-namespace ReviewBot.Core.Ports;
+namespace ReviewBot.Ports;
 
 /// <summary>
 /// Panel members' calendars, reached from the board's mailbox (Microsoft Graph in the host). Every call may

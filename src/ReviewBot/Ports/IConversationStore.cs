@@ -1,4 +1,4 @@
-namespace ReviewBot.Core.Ports;
+namespace ReviewBot.Ports;
 
 /// <summary>
 /// Per-conversation data: the address needed to message it later (proactive messages survive restarts)

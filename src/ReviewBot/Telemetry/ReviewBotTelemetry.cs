@@ -5,7 +5,7 @@ using ReviewBot.Cards;
 using ReviewBot.Teams;
 using Activity = System.Diagnostics.Activity;
 
-namespace ReviewBot.Hosting.Telemetry;
+namespace ReviewBot.Telemetry;
 
 /// <summary>
 /// ReviewBot's own traces and metrics: one <see cref="ActivitySource"/> and one <see cref="Meter"/>, both

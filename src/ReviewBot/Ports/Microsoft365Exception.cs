@@ -1,4 +1,4 @@
-namespace ReviewBot.Core.Ports;
+namespace ReviewBot.Ports;
 
 /// <summary>Why a Microsoft 365 call (calendar, mail, Teams installation) failed.</summary>
 public enum Microsoft365FailureKind

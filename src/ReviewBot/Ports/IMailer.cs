@@ -1,4 +1,4 @@
-namespace ReviewBot.Core.Ports;
+namespace ReviewBot.Ports;
 
 /// <summary>Outlook mail sent from the board's mailbox (Graph sendMail in the host), kept in Sent Items.</summary>
 public interface IMailer

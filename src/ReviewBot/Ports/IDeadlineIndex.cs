@@ -1,6 +1,6 @@
-using ReviewBot.Core.Cases;
+using ReviewBot.Core.Deadlines;
 
-namespace ReviewBot.Core.Ports;
+namespace ReviewBot.Ports;
 
 /// <summary>
 /// Every dated obligation, kept so a sweeper reads only what is due. Entries are hints: before acting,
@@ -27,13 +27,6 @@ public interface IDeadlineIndex
     /// <summary>Marks a handled entry done: re-scheduling the same entry (as every case change does) never makes it due again.</summary>
     Task CompleteAsync(ClaimableDeadline deadline, CancellationToken cancellationToken);
 }
-
-/// <summary>A dated obligation.</summary>
-/// <param name="BoardId">The board.</param>
-/// <param name="Case">The case.</param>
-/// <param name="Kind">What is due, e.g. "chair-decision-reminder:-7".</param>
-/// <param name="DueAt">When to act.</param>
-public sealed record Deadline(string BoardId, CaseReference Case, string Kind, DateTimeOffset DueAt);
 
 /// <summary>A due entry as read from the index, with what is needed to claim it.</summary>
 /// <param name="Deadline">The obligation.</param>

@@ -1,6 +1,6 @@
 using ReviewBot.Core.Boards;
 
-namespace ReviewBot.Core.Ports;
+namespace ReviewBot.Ports;
 
 /// <summary>Boards' configuration: rulebook, agencies, people and roles, local rules.</summary>
 public interface IBoardDirectory

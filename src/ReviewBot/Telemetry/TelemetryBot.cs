@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ReviewBot.Teams;
 
-namespace ReviewBot.Hosting.Telemetry;
+namespace ReviewBot.Telemetry;
 
 /// <summary>
 /// Wraps the bot so every turn gets a span and the turn and invoke counters, without the bot knowing:

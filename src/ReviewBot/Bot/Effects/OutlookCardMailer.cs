@@ -2,9 +2,10 @@ using ReviewBot.Bot.Cases;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Effects;
-using ReviewBot.Core.Ports;
+using ReviewBot.Outlook;
+using ReviewBot.Ports;
 
-namespace ReviewBot.Outlook;
+namespace ReviewBot.Bot.Effects;
 
 /// <summary>
 /// Carries out a <see cref="CaseEffectKinds.MailCard"/> effect: the recipient's own view of the case card, in its

@@ -4,7 +4,7 @@ using OpenTelemetry.Instrumentation.Http;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using ReviewBot.Hosting.Telemetry;
+using ReviewBot.Telemetry;
 using ReviewBot.Outlook;
 using ReviewBot.Teams;
 

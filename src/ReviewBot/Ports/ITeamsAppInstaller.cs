@@ -1,4 +1,4 @@
-namespace ReviewBot.Core.Ports;
+namespace ReviewBot.Ports;
 
 /// <summary>
 /// Makes sure ReviewBot is installed for a user in Teams (so a proactive 1:1 message can reach someone who
