@@ -20,13 +20,15 @@ public sealed class CaseWorkflow
     private readonly ICaseStore store;
     private readonly TimeProvider clock;
     private readonly WorkingDayCalendar calendar;
+    private readonly Effects.CardMailing mailing;
 
-    /// <summary>Creates the workflow.</summary>
-    public CaseWorkflow(ICaseStore store, TimeProvider clock, WorkingDayCalendar calendar)
+    /// <summary>Creates the workflow; <paramref name="mailing"/> says which cards also go to Outlook (none by default).</summary>
+    public CaseWorkflow(ICaseStore store, TimeProvider clock, WorkingDayCalendar calendar, Effects.CardMailing? mailing = null)
     {
         this.store = store;
         this.clock = clock;
         this.calendar = calendar;
+        this.mailing = mailing ?? Effects.CardMailing.None;
     }
 
     /// <summary>Runs the command for <paramref name="actorObjectId"/>: one read, at most one write.</summary>
@@ -90,7 +92,7 @@ public sealed class CaseWorkflow
             : new CaseActionResult(CaseActionStatus.NotAuthorised, latest, $"Only {RoleNames.Either(permitted)} may {command.Describe()} on {latest.Reference}.", permitted);
     }
 
-    private static (CaseActionResult? Refusal, CaseChange? Change) Decide(ReviewCase latest, CaseCommand command, CaseCommandContext context, string? correlationId)
+    private (CaseActionResult? Refusal, CaseChange? Change) Decide(ReviewCase latest, CaseCommand command, CaseCommandContext context, string? correlationId)
     {
         if (latest.Version != command.CardVersion)
         {
@@ -119,7 +121,7 @@ public sealed class CaseWorkflow
             CorrelationId = correlationId,
             Detail = applied.Detail,
         };
-        return (null, new CaseChange(applied.Updated, auditEvent) { Effects = Effects.CaseEffects.ForChange(latest, applied.Updated, context.Board) });
+        return (null, new CaseChange(applied.Updated, auditEvent) { Effects = Effects.CaseEffects.ForChange(latest, applied.Updated, context.Board, mailing) });
     }
 
     private Task AuditRefusalAsync(BoardConfiguration board, ReviewCase current, CaseCommand command, string actorObjectId, CaseActionStatus status, string? correlationId, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ public sealed partial class ReviewBotActivityHandler : IBot
     private readonly ChatCommands commands;
     private readonly IServiceProvider services;
     private readonly ILogger<ReviewBotActivityHandler> logger;
+    private readonly ICardRenderer outlookCards;
 
     /// <summary>Creates the bot over the turn's services, from which each route takes its handler.</summary>
     public ReviewBotActivityHandler(
@@ -28,8 +29,10 @@ public sealed partial class ReviewBotActivityHandler : IBot
         ICardRenderer cards,
         ChatCommands commands,
         IServiceProvider services,
-        ILogger<ReviewBotActivityHandler> logger)
+        ILogger<ReviewBotActivityHandler> logger,
+        Outlook.OutlookActionableMessages outlook)
     {
+        outlookCards = outlook.Renderer;
         this.conversations = conversations;
         this.boards = boards;
         this.cards = cards;
@@ -119,7 +122,8 @@ public sealed partial class ReviewBotActivityHandler : IBot
     private async Task<bool> TryTurnAsync(ITurnContext context, BoardConfiguration board, CancellationToken cancellationToken)
     {
         var session = await TurnSession.LoadAsync(conversations, context.Activity, cancellationToken);
-        var botTurn = new BotTurn(context, session, board, cards);
+        // Outlook shows cards of version 1.4 at most: its invokes are answered with the Outlook forms.
+        var botTurn = new BotTurn(context, session, board, context.Activity.ChannelId == ServedChannels.Outlook ? outlookCards : cards);
         await RouteAsync(botTurn, cancellationToken);
         try
         {

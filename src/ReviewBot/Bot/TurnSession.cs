@@ -48,7 +48,8 @@ public sealed class TurnSession
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         var addressChanged = loaded.Address != Address;
-        if (!addressChanged && loaded.Dialog == Dialog)
+        // An Outlook card action is no conversation to reach anyone in later: keep nothing of it (and never let it replace a 1:1 chat).
+        if ((!addressChanged && loaded.Dialog == Dialog) || Address.ChannelId == ServedChannels.Outlook)
         {
             return;
         }
