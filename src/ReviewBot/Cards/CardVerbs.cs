@@ -79,4 +79,10 @@ public static class CardVerbs
 
     /// <summary>A clock's owner marks the step done (e.g. the Panel notified); data <c>{caseRef, version, clockKind}</c>.</summary>
     public const string ClockDone = "case.clockDone";
+
+    /// <summary>Open the form to extend a deadline (business manager or board chair); data <c>{caseRef}</c>.</summary>
+    public const string ClockExtendForm = "case.extendForm";
+
+    /// <summary>Record an agreed extension; data <c>{caseRef, version}</c> + inputs <c>clockKind, newDueOn, reason, agreedBy</c>.</summary>
+    public const string ClockExtend = "case.extendClock";
 }

@@ -52,7 +52,10 @@ public static class ReviewBotHost
         // Per turn (and per effect run): these hold the connector's typed HttpClient.
         services.AddScoped<TeamsMessenger>();
         services.AddScoped<EffectRunner>();
+        services.AddSingleton<OutlookCardMailer>();
         services.AddScoped<CaseStatusReplies>();
+        services.AddScoped<PrivateReplies>();
+        services.AddSingleton<Core.Cases.PersonalTasks>();
         services.AddScoped<ChatCommands>();
         services.AddBotRoutes(); // every handler Bot/Routing/BotRoutes names
         services.AddScoped<IBot, ReviewBotActivityHandler>();

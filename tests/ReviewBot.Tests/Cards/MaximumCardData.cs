@@ -35,6 +35,9 @@ internal static class MaximumCardData
         yield return ("decision", "status", Decision(canAct: false));
         yield return ("clock-reminder", "long", new ClockReminderCard(CaseRef, 987654, "looked-after-death-notification", Words(120), Words(600), Words(800), false, string.Empty));
         yield return ("follow-up-checklist", "tasks", new FollowUpChecklistCard(CaseRef, 987654, [.. Enumerable.Range(1, 40).Select(Task)]));
+        yield return ("my-tasks", "many", new MyTasksCard(
+            [.. Enumerable.Range(1, 45).Select(i => new MyTaskView(CaseRef.Value, Words(300, i), "Due Wednesday 30 September 2026 (overdue)", i % 2 == 0))],
+            [.. Enumerable.Range(1, 45).Select(i => new FollowedCaseView(CaseRef.Value, Words(80, i)))]));
         yield return ("panel-meeting-slots", "panel", PanelSlots());
     }
 
@@ -146,6 +149,16 @@ internal static class MaximumCardData
         return (ReferralSummaryCard)ReferralCardMapper.ToCard(prompt, new DateOnly(2026, 12, 1)) with { Outcome = Outcome() };
     }
 
+    /// <summary>
+    /// The longest referral a person can give, as the sub-group's and chair's cards show it: the longest account in
+    /// paragraphs, 30 agencies with long names, the referrer's name, role and agency at 200 characters each.
+    /// </summary>
+    private static ReferralDigest Referral() => ReferralDigest.Of(
+        Words(200),
+        Words(LongestAccount),
+        string.Join("; ", Enumerable.Range(1, 30).Select(i => $"{i.ToString(CultureInfo.InvariantCulture)} {Words(100, i)}")),
+        Words(604));
+
     private static RecommendationMade Made() => new()
     {
         KindText = Words(60),
@@ -164,7 +177,7 @@ internal static class MaximumCardData
         CanAct = canAct,
         RefreshUserIds = UserIds(),
         ReviewName = "local CSPR",
-        Referral = new ReferralDigest(Words(100), Words(20000), [.. Enumerable.Range(1, 30).Select(i => $"{i.ToString(CultureInfo.InvariantCulture)} {Words(100, i)}")]),
+        Referral = Referral(),
         Outcome = Outcome(),
         Status = Words(200),
         Made = canAct ? null : Made(),
@@ -180,6 +193,7 @@ internal static class MaximumCardData
         CanAct = canAct,
         RefreshUserIds = UserIds(),
         ReviewName = "local CSPR",
+        Referral = Referral(),
         Recommendation = Made(),
         Outcome = Outcome(),
         Due = Clock(3),

@@ -55,7 +55,7 @@ public sealed class GeneralActions
     {
         if (action.IsInvoke && turn.Context.InvokeResponse is null)
         {
-            turn.Context.InvokeResponse = Teams.AdaptiveCardInvokeResponses.Message("Sent below.");
+            turn.Context.InvokeResponse = Teams.AdaptiveCardInvokeResponses.Message(turn.IsPersonal ? "Sent below." : Messaging.PrivateReplies.SentPrivately);
         }
     }
 }

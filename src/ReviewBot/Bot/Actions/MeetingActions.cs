@@ -39,28 +39,23 @@ public sealed class MeetingActions
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        if (turn.Board is not { } board || turn.ActorObjectId is not { } actor)
+        if (await CaseActions.CaseOfAsync(turn, action, cancellationToken) is not { } named)
         {
-            await turn.AnswerActionAsync(action, BotTexts.NoBoard, cancellationToken);
             return;
         }
 
-        if (!CaseReference.TryParse(action.Field("caseRef"), out var reference))
-        {
-            await turn.AnswerActionAsync(action, "This card doesn't name a case I recognise.", cancellationToken);
-            return;
-        }
-
+        var (board, reference, actor) = named;
         var command = CommandFor(action, reference);
         var result = await workflow.ExecuteAsync(board, command, actor, turn.Activity.Id, cancellationToken);
         if (result.Case is not { } current || result.Status == CaseActionStatus.Invalid)
         {
-            await turn.AnswerActionAsync(action, result.Problem ?? "There is no such case.", cancellationToken);
+            // No such case, or no role on it: the same words either way, naming nobody.
+            await turn.AnswerActionAsync(action, result.Problem ?? CaseVisibility.UnknownCaseAnswer(reference), cancellationToken);
             return;
         }
 
         var card = result.Status == CaseActionStatus.NotAuthorised
-            ? CaseCards.NotAuthorised(current, board, result.PermittedRoles ?? command.PermittedRoles, command.Describe())
+            ? CaseCards.NotAuthorised(current, result.PermittedRoles ?? command.PermittedRoles, command.Describe())
             : (Cards.Models.ICardModel)MeetingCards.Slots(current, board, actor);
         await turn.ReplaceActedCardAsync(action, turn.Card(card), cancellationToken);
         if (result.Status is CaseActionStatus.Stale or CaseActionStatus.WrongStage && !action.IsInvoke)

@@ -228,11 +228,14 @@ public sealed partial class EffectDispatcher : PeriodicSweep<PendingEffect>
 
     /// <summary>What the business manager reads; no personal data.</summary>
     private static string ProblemText(CaseEffect effect)
-        => effect.Kind is CaseEffectKinds.ScheduleDeadlines or CaseEffectKinds.CancelDeadlines
-            ? $"Couldn't reach storage to {effect.Describe()}; retrying"
-            : Core.Meetings.MeetingEffectKinds.Handles(effect.Kind) && effect.Kind != Core.Meetings.MeetingEffectKinds.AskForReport
-                ? $"Couldn't reach Microsoft 365 to {effect.Describe()}; retrying"
-                : $"Couldn't reach Teams to {effect.Describe()}; retrying";
+        => effect.Kind switch
+        {
+            CaseEffectKinds.ScheduleDeadlines or CaseEffectKinds.CancelDeadlines => $"Couldn't reach storage to {effect.Describe()}; retrying",
+            CaseEffectKinds.MailCard => $"Couldn't reach Microsoft 365 to {effect.Describe()}; retrying",
+            _ when Core.Meetings.MeetingEffectKinds.Handles(effect.Kind) && effect.Kind != Core.Meetings.MeetingEffectKinds.AskForReport
+                => $"Couldn't reach Microsoft 365 to {effect.Describe()}; retrying",
+            _ => $"Couldn't reach Teams to {effect.Describe()}; retrying",
+        };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseReference}: {EffectKind} failed (try {Attempts}, {ErrorType}); it will be tried again")]
     private static partial void LogRetry(ILogger logger, string caseReference, string effectKind, int attempts, string errorType);

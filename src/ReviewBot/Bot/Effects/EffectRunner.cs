@@ -28,13 +28,15 @@ public sealed partial class EffectRunner
     private readonly TimeProvider clock;
     private readonly ILogger<EffectRunner> logger;
     private readonly Meetings.MeetingEffectRunner meetings;
+    private readonly OutlookCardMailer outlookMail;
 
     /// <summary>Creates the runner (per scope: it holds the connector's typed HttpClient).</summary>
     public EffectRunner(
         IConnectorClient connector, IConversationStore conversations, ICaseStore cases, IDeadlineIndex deadlines, ICardRenderer cards,
-        TimeProvider clock, ILogger<EffectRunner> logger, Meetings.MeetingEffectRunner meetings)
+        TimeProvider clock, ILogger<EffectRunner> logger, Meetings.MeetingEffectRunner meetings, OutlookCardMailer outlookMail)
     {
         this.meetings = meetings;
+        this.outlookMail = outlookMail;
         this.connector = connector;
         this.conversations = conversations;
         this.cases = cases;
@@ -56,6 +58,9 @@ public sealed partial class EffectRunner
                 var card = cards.Render(CaseViews.For(effect.Detail, c, board, viewer, today));
                 var posted = await SendToPersonAsync(viewer, Activity.CreateCard(card), c.Reference, cancellationToken);
                 return posted is { Id: { } activityId } ? new PostedCard(effect.Detail ?? CaseCardPurposes.Recommendation, posted.ConversationId, activityId, viewer) : null;
+            case CaseEffectKinds.MailCard:
+                await outlookMail.SendAsync(board, c, effect, today, cancellationToken);
+                return null;
             case CaseEffectKinds.UpdatePostedCards:
                 await UpdatePostedCardsAsync(board, c, today, cancellationToken);
                 return null;

@@ -54,6 +54,8 @@ public static class BotRoutes
         .Card<CaseActions>(CardVerbs.DecisionMoreInfo, h => h.ChairAsksForInformationAsync)
         .Card<CaseActions>(CardVerbs.TaskTick, h => h.TickTaskAsync)
         .Card<CaseActions>(CardVerbs.ClockDone, h => h.CompleteClockAsync)
+        .Card<ClockExtensionActions>(CardVerbs.ClockExtendForm, h => h.ShowFormAsync)
+        .Card<ClockExtensionActions>(CardVerbs.ClockExtend, h => h.ExtendAsync)
 
         // The business manager's panel meeting card (issue #12): Graph is reached by outbox effects after the answer.
         .Card<MeetingActions>(CardVerbs.MeetingPick, h => h.PickAsync)
