@@ -2,13 +2,14 @@
 #   make run   start Azurite, the bot and the Agents Playground; Ctrl-C stops all of them
 #   make test  restore, build with warnings as errors, run every test project
 #   make package  the Teams app package (artifacts/appPackage.zip); make infra  bicep build + lint
+#   make screenshots  PNGs of the cards as the Agents Playground renders them (docs/screenshots/)
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 NODE_TOOLS := node_modules/.package-lock.json
 RESULTS := artifacts/test-results
 
-.PHONY: help tools restore build test run clean package infra
+.PHONY: help tools restore build test run clean package infra bench-mentions screenshots
 
 help:
 	@echo "make run    start the bot locally (Azurite + bot + Agents Playground)"
@@ -16,6 +17,8 @@ help:
 	@echo "make package MANIFEST_APP_ID=<guid> BOT_APP_ID=<guid> BOT_DOMAIN=<host> (and DEVELOPER_NAME, ..."
 	@echo "             see manifest/package.config.json)   write artifacts/appPackage.zip"
 	@echo "make infra  bicep build and lint of infra/ (zero warnings)"
+	@echo "make bench-mentions  what a 28 KB message of unclosed <at> costs against a plain one (docs/performance.md)"
+	@echo "make screenshots  the cards in the Agents Playground, headless Chromium -> docs/screenshots/"
 
 $(NODE_TOOLS): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -48,6 +51,13 @@ BICEP := $(or $(NUGET_PACKAGES),$(HOME)/.nuget/packages)/azure.bicep.commandline
 infra:
 	dotnet restore infra/tools/BicepCli.proj -nologo -v:q
 	@bash infra/check.sh "$(BICEP)"
+
+# A console benchmark, not a timed test: exits 1 if unclosed <at> cost more than 3x plain text.
+bench-mentions:
+	dotnet run -c Release --project bench/ReviewBot.Benchmarks -warnaserror
+# Needs Chromium (apt-get install chromium); starts and stops its own Azurite, Graph stand-in, bot and Playground.
+screenshots: tools
+	@bash scripts/screenshots.sh
 
 clean:
 	rm -rf artifacts .local

@@ -17,15 +17,21 @@ public sealed class BotEnvironment : IAsyncLifetime
     /// <summary>The bot.</summary>
     public BotProcess Bot { get; private set; } = null!;
 
+    /// <summary>Microsoft Graph: the local stand-in with the demo board's people.</summary>
+    public GraphStandInFixture Graph { get; } = new();
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
         await Azurite.InitializeAsync();
+        await Graph.InitializeAsync();
         Bot = new BotProcess(new Dictionary<string, string>
         {
             ["Storage__ConnectionString"] = Azurite.ConnectionString,
             ["Sweeps__DeadlineInterval"] = "00:00:02",
             ["Logging__LogLevel__Default"] = "Information",
+            ["Graph__BaseUrl"] = Graph.GraphBaseUrl,
+            ["Meetings__ResponsePollInterval"] = "00:00:01",
         });
         await Bot.StartAsync();
     }
@@ -34,6 +40,7 @@ public sealed class BotEnvironment : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Bot.DisposeAsync();
+        await Graph.DisposeAsync();
         await Azurite.DisposeAsync();
     }
 

@@ -142,9 +142,12 @@ public sealed partial class PlaygroundTests(BotEnvironment environment) : IClass
         Assert.Equal(playground.CurrentUserObjectId, referrer.ObjectId);
         Assert.False(string.IsNullOrEmpty(referrer.Agency));
         var child = stored.Referral.Child;
-        Assert.Equal((IncidentKind.Died, "12 Mill Lane, Riverside RV2 4QT", "White and Black Caribbean", "English", "Child in need", true), (child.Incident, child.Address, child.Ethnicity, child.Language, child.LegalStatus, child.KnownToChildrensSocialCare));
+        Assert.Equal((IncidentKind.Died, "12 Mill Lane, Riverside RV2 4QT", "White and Black Caribbean", "English", "Child in need", true), (child.Incident, child.Address, child.Ethnicity, child.LanguagesSpokenAtHome, child.LegalStatus, child.KnownToChildrensSocialCare));
         Assert.Null(child.Religion); // skipped
-        Assert.Equal("Mother", stored.Referral.Family[0].Relationship);
+        Assert.Equal(("Mother", new DateOnly(1995, 4, 3), "12 Mill Lane, Riverside RV2 4QT"), (stored.Referral.Family[0].Relationship, stored.Referral.Family[0].DateOfBirth, stored.Referral.Family[0].Address));
+        Assert.Equal(("At home", "Consider a serious case review"), (child.IncidentPlace, stored.Referral.Request));
+        Assert.Equal([ReviewProcess.ChildDeathReview], stored.Referral.OtherReviewProcesses);
+        Assert.True(stored.Referral.PanelMember!.IsReferrer);
         Assert.Equal("Abuse is suspected and Jordan died.", stored.Referral.CriteriaNarrative);
         Assert.Equal(ReferralAnswers.ChildName, stored.Referral.Child.Name);
         Assert.Equal(new DateOnly(2023, 2, 14), stored.Referral.Child.DateOfBirth);

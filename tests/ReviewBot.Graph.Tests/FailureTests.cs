@@ -1,4 +1,5 @@
 using System.Net;
+using ReviewBot.Core.Scheduling;
 using ReviewBot.GraphStandIn;
 using ReviewBot.Ports;
 using ReviewBot.Testing;

@@ -1,6 +1,5 @@
 using ReviewBot.Core.Scheduling;
 using ReviewBot.GraphStandIn;
-using ReviewBot.Ports;
 using ReviewBot.Testing;
 
 namespace ReviewBot.Graph.Tests;

@@ -1,3 +1,4 @@
+using ReviewBot.Core.Scheduling;
 using ReviewBot.Ports;
 using ReviewBot.Testing;
 

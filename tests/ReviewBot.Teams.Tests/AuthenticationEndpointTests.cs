@@ -345,6 +345,26 @@ public sealed class AuthenticationEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task An_authenticated_Outlook_invoke_without_an_object_id_is_refused_and_runs_no_turn()
+    {
+        using var outlookKey = new TestSigningKey("outlook-key", "outlook");
+        _keys.AddBotFrameworkKey(outlookKey);
+        var invoke = Samples.LoadObject("invoke-adaptive-card-action.json");
+        invoke["serviceUrl"] = ServiceUrl;
+        invoke["channelId"] = "outlook";
+        invoke["from"] = new JsonObject { ["id"] = "outlook-user", ["name"] = "Someone" };
+
+        using var response = await _host.PostActivityAsync(invoke.ToJsonString(), "Bearer " + Token(credentials: outlookKey.Credentials));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(401, (int?)body["statusCode"]);
+        Assert.Equal(AdaptiveCardInvokeResponses.ErrorType, (string?)body["type"]);
+        Assert.Equal(0, _host.Bot.CallCount);
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("from carries the fields id,name", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Service_url_claim_mismatch_is_rejected()
     {
         await AssertRejectedAsync("Bearer " + Token(serviceUrl: "https://smba.trafficmanager.net/emea/"));

@@ -162,10 +162,21 @@ public sealed class EndpointTests : IAsyncLifetime
     [InlineData("serviceUrl")]
     [InlineData("channelId")]
     [InlineData("conversation")]
+    [InlineData("recipient")]
     public async Task Missing_routing_fields_are_400(string field)
     {
         var activity = Sample("message-personal.json");
         activity.Remove(field);
+
+        await AssertBadRequestAsync(activity.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_recipient_without_an_id_is_400()
+    {
+        // Replies and stored addresses name the bot by recipient.id: without it a stored address would lose the bot.
+        var activity = Sample("message-personal.json");
+        activity["recipient"] = new JsonObject { ["name"] = "ReviewBot" };
 
         await AssertBadRequestAsync(activity.ToJsonString());
     }

@@ -11,7 +11,19 @@ namespace ReviewBot.Testing;
 /// </summary>
 public sealed class GraphStandInFixture : IAsyncLifetime
 {
+    private readonly string boardFile;
     private AspNetApp? app;
+
+    /// <summary>The stand-in with the demo board's people.</summary>
+    public GraphStandInFixture()
+        : this(DemoBoardFile)
+    {
+    }
+
+    private GraphStandInFixture(string boardFile) => this.boardFile = boardFile;
+
+    /// <summary>The stand-in with the people and mailbox of <paramref name="boardFile"/> (xUnit fixtures keep one public constructor).</summary>
+    public static GraphStandInFixture For(string boardFile) => new(boardFile);
 
     /// <summary>Board files whose people the stand-in knows besides the demo board's (one public constructor: xUnit fixtures need that).</summary>
     public IReadOnlyList<string> ExtraBoardFiles { get; init; } = [];
@@ -34,7 +46,7 @@ public sealed class GraphStandInFixture : IAsyncLifetime
         var port = FreePort.Next();
         app = GraphStandInApp.Create(["--urls", $"http://127.0.0.1:{port}"], o =>
         {
-            foreach (var file in (string[])[DemoBoardFile, .. ExtraBoardFiles])
+            foreach (var file in (string[])[boardFile, .. ExtraBoardFiles])
             {
                 o.BoardFiles.Add(file);
             }

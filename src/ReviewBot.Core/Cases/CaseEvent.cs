@@ -32,4 +32,10 @@ public sealed record CaseEvent
 
     /// <summary>A short code-like detail, e.g. a verb or task id. Never names or narrative.</summary>
     public string? Detail { get; init; }
+
+    /// <summary>How many times it happened: above 1 only for a refusal repeated by one actor with one verb (<see cref="At"/> is then the latest).</summary>
+    public int Count { get; init; } = 1;
+
+    /// <summary>The first time, for a repeated refusal; null otherwise.</summary>
+    public DateTimeOffset? FirstAt { get; init; }
 }

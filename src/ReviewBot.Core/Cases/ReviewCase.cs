@@ -240,12 +240,16 @@ public sealed record FollowUpTask(string Id, string Title, BoardRole OwnerRole, 
 /// <param name="StageWhenAsked">The stage the case was at, so it can return there.</param>
 public sealed record InformationRequest(string Question, string ByObjectId, DateTimeOffset At, CaseStage StageWhenAsked);
 
-/// <summary>A panel meeting (filled in by the Graph scheduling issue).</summary>
+/// <summary>A panel meeting; its scheduling state is in <see cref="Meetings.PanelMeetingPlan"/> (src/ReviewBot.Core/Meetings).</summary>
 /// <param name="Id">Stable id within the case (also the Graph transactionId).</param>
 /// <param name="Kind">e.g. "extraordinary".</param>
 /// <param name="StartsAt">Start, once scheduled.</param>
 /// <param name="GraphEventId">The Outlook event id, once created.</param>
-public sealed record PanelMeeting(string Id, string Kind, DateTimeOffset? StartsAt = null, string? GraphEventId = null);
+public sealed record PanelMeeting(string Id, string Kind, DateTimeOffset? StartsAt = null, string? GraphEventId = null)
+{
+    /// <summary>Panel, duration, slots offered, booking, responses and problems (null for a meeting stored before scheduling existed).</summary>
+    public Meetings.PanelMeetingPlan? Plan { get; init; }
+}
 
 /// <summary>
 /// A card posted about a case, kept so every copy can be updated in place. Bookkeeping beside the case,

@@ -8,20 +8,27 @@ namespace ReviewBot.Core.Decisions;
 /// <summary>
 /// Runs a <see cref="CaseCommand"/> against a case: checks the actor's role on the case (server side,
 /// every press), refuses stale cards and wrong stages, and stores the change with its audit event in one
-/// conditional write. A refusal for want of a role is audited; nothing else about a refusal is written.
+/// conditional write. A refusal for want of a role is audited, repeats by one actor and verb counted on one
+/// record (a flood of forged presses cannot grow the case without bound); nothing else about a refusal is written.
+/// Someone with no role on the case is told exactly what they would be told of a case that does not exist.
 /// </summary>
 public sealed class CaseWorkflow
 {
+    /// <summary>The audit action of a refused press.</summary>
+    public const string RefusalAction = "ActionRefused";
+
     private readonly ICaseStore store;
     private readonly TimeProvider clock;
     private readonly WorkingDayCalendar calendar;
+    private readonly Effects.CardMailing mailing;
 
-    /// <summary>Creates the workflow.</summary>
-    public CaseWorkflow(ICaseStore store, TimeProvider clock, WorkingDayCalendar calendar)
+    /// <summary>Creates the workflow; <paramref name="mailing"/> says which cards also go to Outlook (none by default).</summary>
+    public CaseWorkflow(ICaseStore store, TimeProvider clock, WorkingDayCalendar calendar, Effects.CardMailing? mailing = null)
     {
         this.store = store;
         this.clock = clock;
         this.calendar = calendar;
+        this.mailing = mailing ?? Effects.CardMailing.None;
     }
 
     /// <summary>Runs the command for <paramref name="actorObjectId"/>: one read, at most one write.</summary>
@@ -35,16 +42,15 @@ public sealed class CaseWorkflow
         var result = await store.UpdateAsync(board.BoardId, command.Case, latest =>
         {
             before = latest;
-            var permitted = command.PermittedRolesOn(latest);
-            (refusal, var change) = permitted.Any(role => latest.HasRole(actorObjectId, role))
-                ? Decide(latest, command, context, correlationId)
-                : (new CaseActionResult(CaseActionStatus.NotAuthorised, latest, $"Only {RoleNames.Either(permitted)} may {command.Describe()} on {latest.Reference}.", permitted), null);
+            (refusal, var change) = Refusal(latest, command, actorObjectId, board) is { } refused
+                ? (refused, null)
+                : Decide(latest, command, context, correlationId);
             return change;
         }, cancellationToken);
 
         if (result.NotFound)
         {
-            return new CaseActionResult(CaseActionStatus.NotFound, null, $"There is no case {command.Case}.");
+            return Unknown(command.Case);
         }
 
         if (result.Changed)
@@ -52,15 +58,41 @@ public sealed class CaseWorkflow
             return new CaseActionResult(CaseActionStatus.Applied, result.Case) { Before = before };
         }
 
-        if (refusal?.Status == CaseActionStatus.NotAuthorised)
+        if (refusal?.Status is CaseActionStatus.NotAuthorised or CaseActionStatus.NotFound)
         {
-            await AuditRefusalAsync(board, result.Case!, command, actorObjectId, correlationId, cancellationToken);
+            await AuditRefusalAsync(board, result.Case!, command, actorObjectId, refusal.Status, correlationId, cancellationToken);
         }
 
-        return (refusal ?? new CaseActionResult(CaseActionStatus.Stale, result.Case)) with { Case = result.Case };
+        // A stranger learns nothing about the case, not even that it exists.
+        return refusal?.Status == CaseActionStatus.NotFound
+            ? refusal
+            : (refusal ?? new CaseActionResult(CaseActionStatus.Stale, result.Case)) with { Case = result.Case };
     }
 
-    private static (CaseActionResult? Refusal, CaseChange? Change) Decide(ReviewCase latest, CaseCommand command, CaseCommandContext context, string? correlationId)
+    /// <summary>
+    /// What anyone without a role on a case is told when acting on it: exactly what they are told for a case
+    /// that does not exist (and what <c>status</c> tells them), naming nobody.
+    /// </summary>
+    public static CaseActionResult Unknown(CaseReference reference)
+        => new(CaseActionStatus.NotFound, null, CaseVisibility.UnknownCaseAnswer(reference));
+
+    /// <summary>The refusal for want of a role, or null when the actor may issue the command.</summary>
+    private static CaseActionResult? Refusal(ReviewCase latest, CaseCommand command, string actorObjectId, BoardConfiguration board)
+    {
+        var who = CaseVisibility.Of(latest, actorObjectId, board);
+        if (!who.IsParty)
+        {
+            return Unknown(command.Case);
+        }
+
+        // A party is told which role may act, never who holds it.
+        var permitted = command.PermittedRolesOn(latest);
+        return who.HoldsAny(permitted)
+            ? null
+            : new CaseActionResult(CaseActionStatus.NotAuthorised, latest, $"Only {RoleNames.Either(permitted)} may {command.Describe()} on {latest.Reference}.", permitted);
+    }
+
+    private (CaseActionResult? Refusal, CaseChange? Change) Decide(ReviewCase latest, CaseCommand command, CaseCommandContext context, string? correlationId)
     {
         if (latest.Version != command.CardVersion)
         {
@@ -89,19 +121,19 @@ public sealed class CaseWorkflow
             CorrelationId = correlationId,
             Detail = applied.Detail,
         };
-        return (null, new CaseChange(applied.Updated, auditEvent) { Effects = Effects.CaseEffects.ForChange(latest, applied.Updated, context.Board) });
+        return (null, new CaseChange(applied.Updated, auditEvent) { Effects = Effects.CaseEffects.ForChange(latest, applied.Updated, context.Board, mailing) });
     }
 
-    private Task AuditRefusalAsync(BoardConfiguration board, ReviewCase current, CaseCommand command, string actorObjectId, string? correlationId, CancellationToken cancellationToken)
-        => store.AppendEventAsync(board.BoardId, new CaseEvent
+    private Task AuditRefusalAsync(BoardConfiguration board, ReviewCase current, CaseCommand command, string actorObjectId, CaseActionStatus status, string? correlationId, CancellationToken cancellationToken)
+        => store.RecordRefusalAsync(board.BoardId, new CaseEvent
         {
             Case = current.Reference,
-            Action = "ActionRefused",
+            Action = RefusalAction,
             ActorObjectId = actorObjectId,
             At = clock.GetUtcNow(),
             StageBefore = current.Stage,
             StageAfter = current.Stage,
             CorrelationId = correlationId,
-            Detail = $"{command.AuditAction}:not-authorised",
+            Detail = $"{command.AuditAction}:{(status == CaseActionStatus.NotFound ? "not-a-party" : "not-authorised")}",
         }, cancellationToken);
 }

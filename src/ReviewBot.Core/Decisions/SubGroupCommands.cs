@@ -128,12 +128,16 @@ public sealed record CallPanelMeetingCommand : CaseCommand
     /// <inheritdoc />
     public override CommandResult Apply(ReviewCase current, CaseCommandContext context)
     {
-        if (current.Meetings.Any(m => m.Kind == PanelMeetingKinds.Extraordinary && m.StartsAt is null))
+        if (current.Meetings.Any(m => m.Kind == PanelMeetingKinds.Extraordinary && m.Plan?.Status != Meetings.PanelMeetingStatus.Cancelled && (m.StartsAt is null || m.StartsAt > context.Now)))
         {
-            return CommandResult.Reject("An extraordinary panel meeting has already been requested and is waiting to be scheduled.");
+            return CommandResult.Reject("An extraordinary panel meeting has already been called for this case: the business manager is arranging it.");
         }
 
-        var meeting = new PanelMeeting($"{current.Reference}-m{current.Meetings.Count + 1}", PanelMeetingKinds.Extraordinary);
+        // The plan's first search is an outbox effect: times are found after the answer, never inside the turn.
+        var meeting = new PanelMeeting($"{current.Reference}-m{current.Meetings.Count + 1}", PanelMeetingKinds.Extraordinary)
+        {
+            Plan = Meetings.PanelPlanner.NewPlan(current, context.Board, context.Today, context.Calendar),
+        };
         return CommandResult.Accept(current with { Meetings = [.. current.Meetings, meeting] }, meeting.Id);
     }
 }

@@ -17,12 +17,13 @@ public sealed record CaseEffect(string Kind, string? Recipient = null, string? D
     public string Describe() => Kind switch
     {
         CaseEffectKinds.PostCard => $"post the {Detail} card",
+        CaseEffectKinds.MailCard => $"mail the {Detail} card to Outlook",
         CaseEffectKinds.UpdatePostedCards => "update the posted cards",
         CaseEffectKinds.TellReferrer => "tell the referrer",
         CaseEffectKinds.BoardNotice => "post the notice in the board's channel",
         CaseEffectKinds.ScheduleDeadlines => "schedule reminders",
         CaseEffectKinds.CancelDeadlines => "cancel reminders",
-        _ => Kind,
+        _ => Meetings.MeetingEffectKinds.Describe(Kind) ?? Kind,
     };
 }
 
@@ -31,6 +32,12 @@ public static class CaseEffectKinds
 {
     /// <summary>Post a card (<see cref="CaseEffect.Detail"/> = purpose) to the recipient's 1:1 chat.</summary>
     public const string PostCard = "post-card";
+
+    /// <summary>
+    /// Mail the card (<see cref="CaseEffect.Detail"/> = purpose) to the recipient's Outlook as an actionable
+    /// message, beside the Teams post; only for purposes in <see cref="CardMailing"/>.
+    /// </summary>
+    public const string MailCard = "mail-card";
 
     /// <summary>Re-render every card posted about the case and update it in place.</summary>
     public const string UpdatePostedCards = "update-cards";

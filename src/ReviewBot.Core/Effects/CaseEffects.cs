@@ -34,15 +34,18 @@ public static class CaseEffects
         return effects;
     }
 
-    /// <summary>A change: every posted card updated, whoever acts next told, the referrer told, reminders kept in step.</summary>
-    public static IReadOnlyList<CaseEffect> ForChange(ReviewCase before, ReviewCase after, BoardConfiguration board)
+    /// <summary>
+    /// A change: every posted card updated, whoever acts next told (in Teams, and in Outlook for the purposes
+    /// <paramref name="mailing"/> lists), the referrer told, reminders kept in step.
+    /// </summary>
+    public static IReadOnlyList<CaseEffect> ForChange(ReviewCase before, ReviewCase after, BoardConfiguration board, CardMailing? mailing = null)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         List<CaseEffect> effects = [new CaseEffect(CaseEffectKinds.UpdatePostedCards)];
         if (before.Stage != CaseStage.AwaitingChairDecision && after.Stage == CaseStage.AwaitingChairDecision)
         {
-            effects.AddRange(Posts(after, DecisionRecipients, CaseCardPurposes.Decision));
+            effects.AddRange(Posts(after, DecisionRecipients, CaseCardPurposes.Decision, mailing));
         }
 
         if (before.Decision is null && after.Decision is not null)
@@ -60,6 +63,7 @@ public static class CaseEffects
         }
 
         effects.AddRange(Imr.ImrEffects.ForChange(before, after));
+        effects.AddRange(Meetings.MeetingEffects.ForChange(before, after, board));
         AddDeadlines(effects, DeadlinePlanner.NoLongerNeeded(before, after, board), DeadlinePlanner.For(after, board));
         return effects;
     }
@@ -77,9 +81,12 @@ public static class CaseEffects
         }
     }
 
-    private static IEnumerable<CaseEffect> Posts(ReviewCase c, IEnumerable<BoardRole> roles, string purpose)
+    /// <summary>The card to each holder of the roles in Teams, and by mail to Outlook when <paramref name="mailing"/> lists the purpose.</summary>
+    private static IEnumerable<CaseEffect> Posts(ReviewCase c, IEnumerable<BoardRole> roles, string purpose, CardMailing? mailing = null)
         => roles.SelectMany(c.PartiesIn).Select(p => p.ObjectId).Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(viewer => new CaseEffect(CaseEffectKinds.PostCard, viewer, purpose));
+            .SelectMany(viewer => (mailing ?? CardMailing.None).Mails(purpose)
+                ? [new CaseEffect(CaseEffectKinds.PostCard, viewer, purpose), new CaseEffect(CaseEffectKinds.MailCard, viewer, purpose)]
+                : new[] { new CaseEffect(CaseEffectKinds.PostCard, viewer, purpose) });
 
     private static IEnumerable<CaseEffect> Referrers(ReviewCase c, string message)
         => c.PartiesIn(BoardRole.Referrer).Select(p => new CaseEffect(CaseEffectKinds.TellReferrer, p.ObjectId, message));

@@ -44,6 +44,13 @@ public interface ICaseStore
     Task AppendEventAsync(string boardId, CaseEvent auditEvent, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Audits a refused action. Repeats by the same actor with the same <see cref="CaseEvent.Detail"/> (the verb)
+    /// share one record, whose <see cref="CaseEvent.Count"/> goes up and whose <see cref="CaseEvent.At"/> is the
+    /// latest: every refusal is counted while a flood of them grows the case by one record per actor and verb.
+    /// </summary>
+    Task RecordRefusalAsync(string boardId, CaseEvent refusal, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Remembers a card posted about the case (bookkeeping beside it: the case's version is unchanged).
     /// Recording the same conversation and purpose again replaces the earlier entry.
     /// </summary>

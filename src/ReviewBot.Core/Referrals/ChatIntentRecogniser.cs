@@ -348,16 +348,18 @@ public static partial class ChatIntentRecogniser
         return lexicon;
     }
 
-    [GeneratedRegex(@"\b(?<kind>scr|cspr)\s*-?\s*(?<year>\d{4})\s*-?\s*(?<n>\d{1,6})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // NonBacktracking here and below: linear in the text (with backtracking, "scr" before a long run of spaces,
+    // a long word without an apostrophe, or many unclosed <at> cost quadratic time).
+    [GeneratedRegex(@"\b(?<kind>scr|cspr)\s*-?\s*(?<year>\d{4})\s*-?\s*(?<n>\d{1,6})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex CaseReferenceText();
 
-    [GeneratedRegex(@"(?<w>[a-z]+)(?<c>n't|'d|'m|'ve|'re|'ll|'s)\b")]
+    [GeneratedRegex(@"(?<w>[a-z]+)(?<c>n't|'d|'m|'ve|'re|'ll|'s)\b", RegexOptions.NonBacktracking)]
     private static partial Regex Contraction();
 
     [GeneratedRegex(@"(.)\1+")]
     private static partial Regex DoubledLetter();
 
-    [GeneratedRegex(@"<at>.*?</at>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex AtMention();
 
     [GeneratedRegex(@"[^a-z0-9]+")]

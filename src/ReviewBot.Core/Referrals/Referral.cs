@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ReviewBot.Core.Referrals;
 
 /// <summary>
@@ -33,8 +35,43 @@ public sealed record Referral
     /// </summary>
     public DateOnly? LocalAuthorityBecameAware { get; init; }
 
-    /// <summary>How the criteria are met, in the referrer's words (optional narrative).</summary>
+    /// <summary>How the case meets the criteria, in the referrer's words (required: Enfield's referral form).</summary>
     public string? CriteriaNarrative { get; init; }
+
+    /// <summary>The referrer's request or recommendation to the board (Enfield's referral form).</summary>
+    public string? Request { get; init; }
+
+    /// <summary>
+    /// The referring agency's member of the board's SCR panel (Enfield's referral form); null when not given.
+    /// Asked only under the SCR rulebook.
+    /// </summary>
+    public PanelMember? PanelMember { get; init; }
+
+    /// <summary>
+    /// Other review processes considered or under way (Enfield Appendix 4 step 1); null when not answered,
+    /// empty when there are none.
+    /// </summary>
+    public IReadOnlyList<ReviewProcess>? OtherReviewProcesses { get; init; }
+}
+
+/// <summary>The referring agency's SCR panel member.</summary>
+/// <param name="Name">Name.</param>
+/// <param name="Phone">Telephone.</param>
+/// <param name="Email">Email.</param>
+/// <param name="IsReferrer">True when the referrer is the panel member (their own details stand).</param>
+public sealed record PanelMember(string Name, string? Phone = null, string? Email = null, bool IsReferrer = false);
+
+/// <summary>Another review process considered or under way beside this one (stored by name: append only).</summary>
+public enum ReviewProcess
+{
+    /// <summary>A domestic homicide review.</summary>
+    DomesticHomicideReview,
+
+    /// <summary>A child death review.</summary>
+    ChildDeathReview,
+
+    /// <summary>Criminal proceedings.</summary>
+    CriminalProceedings,
 }
 
 /// <summary>The referring professional.</summary>
@@ -77,14 +114,18 @@ public sealed record Child
     /// <summary>Date of death or of the incident.</summary>
     public DateOnly? IncidentDate { get; init; }
 
+    /// <summary>Where the death or incident happened (e.g. at home, in hospital, abroad): the area test of a review.</summary>
+    public string? IncidentPlace { get; init; }
+
     /// <summary>Address.</summary>
     public string? Address { get; init; }
 
     /// <summary>Ethnicity.</summary>
     public string? Ethnicity { get; init; }
 
-    /// <summary>First language.</summary>
-    public string? Language { get; init; }
+    /// <summary>Languages spoken at home (Enfield's form; not "first language"). Stored under its old name.</summary>
+    [JsonPropertyName("Language")]
+    public string? LanguagesSpokenAtHome { get; init; }
 
     /// <summary>Religion.</summary>
     public string? Religion { get; init; }
@@ -95,12 +136,25 @@ public sealed record Child
     /// <summary>Known to children's social care.</summary>
     public bool? KnownToChildrensSocialCare { get; init; }
 
-    /// <summary>Child protection plan start, if any.</summary>
-    public DateOnly? ProtectionPlanStart { get; init; }
+    /// <summary>Every period the child was subject to a child protection plan, in the order given.</summary>
+    public IReadOnlyList<ProtectionPlanPeriod> ProtectionPlans { get; init; } = [];
 
-    /// <summary>Child protection plan end, if any.</summary>
-    public DateOnly? ProtectionPlanEnd { get; init; }
+    /// <summary>Value equality, plan periods included (the child's details were all values before periods were a list).</summary>
+    public bool Equals(Child? other)
+        => other is not null && Name == other.Name && DateOfBirth == other.DateOfBirth && Incident == other.Incident
+            && IncidentDate == other.IncidentDate && IncidentPlace == other.IncidentPlace && Address == other.Address
+            && Ethnicity == other.Ethnicity && LanguagesSpokenAtHome == other.LanguagesSpokenAtHome && Religion == other.Religion
+            && LegalStatus == other.LegalStatus && KnownToChildrensSocialCare == other.KnownToChildrensSocialCare
+            && ProtectionPlans.SequenceEqual(other.ProtectionPlans);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, DateOfBirth, Incident, IncidentDate, Address, ProtectionPlans.Count);
 }
+
+/// <summary>A period under a child protection plan.</summary>
+/// <param name="Start">When the plan started.</param>
+/// <param name="End">When it ended; null while it is in place.</param>
+public sealed record ProtectionPlanPeriod(DateOnly Start, DateOnly? End = null);
 
 /// <summary>Whether the child died, was seriously harmed, or was harmed but not seriously (stored by name: append only).</summary>
 public enum IncidentKind
@@ -118,7 +172,9 @@ public enum IncidentKind
 /// <summary>A family member or significant other.</summary>
 /// <param name="Name">Name.</param>
 /// <param name="Relationship">Relationship to the child.</param>
-public sealed record FamilyMember(string Name, string? Relationship);
+/// <param name="DateOfBirth">Date of birth, when known (Enfield's form: adults' dates of birth).</param>
+/// <param name="Address">Address, when known.</param>
+public sealed record FamilyMember(string Name, string? Relationship, DateOnly? DateOfBirth = null, string? Address = null);
 
 /// <summary>An agency involved with the child or family.</summary>
 /// <param name="Name">Agency name.</param>

@@ -101,7 +101,7 @@ public sealed partial class ReferralConversation
         {
             return input.Verb switch
             {
-                ReferralVerbs.Answer => (Command.Answer, input.Value(ReferralValues.Answer) ?? string.Empty),
+                ReferralVerbs.Answer => (Command.Answer, CardAnswer(input)),
                 ReferralVerbs.Back => (Command.Back, string.Empty),
                 ReferralVerbs.Skip => (Command.Skip, string.Empty),
                 ReferralVerbs.Cancel => (Command.Cancel, string.Empty),
@@ -133,6 +133,11 @@ public sealed partial class ReferralConversation
         }, text);
     }
 
+    /// <summary>The card's answer: the chosen option, or the words typed under "not listed" when none is chosen.</summary>
+    private static string CardAnswer(ReferralInput input)
+        => input.Value(ReferralValues.Answer) is { } chosen && !string.IsNullOrWhiteSpace(chosen) ? chosen
+            : input.Value(ReferralValues.Other) ?? string.Empty;
+
     private ReferralTurn Answer(ReferralDraft draft, string text, bool fromCard, ReferralContext context)
     {
         if (draft.AtReview)
@@ -145,12 +150,18 @@ public sealed partial class ReferralConversation
             return Recover(draft, context);
         }
 
+        if (text.Trim().Length is var length && length > step.MaxLength)
+        {
+            // Each question's own limit (its card input's maxLength), before any reading, so no answer costs more.
+            return Reask(draft, context, $"That's too long for this answer ({length} characters; the most is {step.MaxLength}). Please shorten it.");
+        }
+
         if (!fromCard && step.Current is { } current && (AnswerWords.IsKeep(text) || (step.Kind != ReferralInputKind.YesNo && AnswerWords.IsConfirming(text))))
         {
             return Apply(draft, step.Answer(current.Value, true), context);
         }
 
-        if (!fromCard && step.Current is null && AnswerWords.IsKeep(text))
+        if (!fromCard && step.Current is null && AnswerWords.IsKeep(text) && !step.ReadsSame)
         {
             return Reask(draft, context, "There's no answer to keep yet: please type one.");
         }
@@ -229,8 +240,8 @@ public sealed partial class ReferralConversation
                 return new ReferralTurn(null, [new NoticePrompt("Referral cancelled. Nothing was sent and your answers have been deleted. Type refer to start again.")], ReferralOutcome.Cancelled);
             case true:
                 var referrer = draft.Referral.Referrer with { ObjectId = context.Referrer.ObjectId };
-                var fresh = NewDraft(new Referral { Referrer = referrer }, context);
-                return Turn(fresh, context, ReferralOutcome.Restarted, "Starting again. I've kept your own details; everything else is cleared.");
+                var fresh = NewDraft(new Referral { Referrer = referrer, PanelMember = draft.Referral.PanelMember }, context);
+                return Turn(fresh, context, ReferralOutcome.Restarted, "Starting again. I've kept your own details and your agency's panel member; everything else is cleared.");
             default:
                 var problem = command == Command.Help
                     ? "Answer yes or no. " + (pending == PendingConfirmation.Cancel ? "Yes deletes this referral; no carries on where you were." : "Yes clears your answers and starts again; no carries on where you were.")
@@ -279,9 +290,28 @@ public sealed partial class ReferralConversation
             return Turn(editing, context, ReferralOutcome.Continue, "Before you submit, this question needs an answer.");
         }
 
-        var referral = draft.Referral with { Referrer = draft.Referral.Referrer with { ObjectId = draft.Referral.Referrer.ObjectId ?? context.Referrer.ObjectId } };
+        var referral = Settled(draft.Referral, context);
         var submission = new ReferralSubmission(referral, draft.DraftId, draft.StartedAt, Evaluate(referral, context));
         return new ReferralTurn(null, [new NoticePrompt("Thank you. Your referral is being sent to the board.")], ReferralOutcome.SubmitRequested, submission);
+    }
+
+    /// <summary>
+    /// The referral as submitted: what the form said without asking (a designated safeguarding lead consulted
+    /// themselves; a status or plan means the child is known to children's social care) is written down.
+    /// </summary>
+    private static Referral Settled(Referral r, ReferralContext context)
+    {
+        var me = r.Referrer;
+        var child = r.Child;
+        return r with
+        {
+            Referrer = me with
+            {
+                ObjectId = me.ObjectId ?? context.Referrer.ObjectId,
+                DesignatedSafeguardingLeadConsulted = StepCatalog.IsDesignatedSafeguardingLead(me) ? true : me.DesignatedSafeguardingLeadConsulted,
+            },
+            Child = StepCatalog.KnownToSocialCareFromForm(child) ? child with { KnownToChildrensSocialCare = true } : child,
+        };
     }
 
     private ReferralTurn ShowSummary(ReferralDraft draft, ReferralContext context)
@@ -412,13 +442,14 @@ public sealed partial class ReferralConversation
     {
         if (ReferralSteps.ReadLoop(stepId) is { } loop)
         {
-            var count = loop.Loop == "family" ? r.Family.Count : r.KeyDates.Count;
+            var count = loop.Loop switch { "family" => r.Family.Count, "plans" => r.Child.ProtectionPlans.Count, _ => r.KeyDates.Count };
             return loop.Index < count ? $"{loop.Loop}.{loop.Index}." : $"{loop.Loop}.";
         }
 
         return stepId switch
         {
-            ReferralSteps.ChildPlanStart => "child.cp.",
+            ReferralSteps.ChildPlanStart => "plans.",
+            ReferralSteps.PanelMemberName => "referrer.panel.",
             ReferralSteps.AgenciesChosen or ReferralSteps.AgenciesOther => "agencies.",
             _ when stepId.StartsWith(ReferralSteps.CriteriaPrefix, StringComparison.Ordinal) => ReferralSteps.CriteriaPrefix,
             _ => stepId,

@@ -8,6 +8,7 @@ internal static class ReferralFlow
 {
     private const string FamilyLoop = "family";
     private const string KeyDatesLoop = "keydates";
+    private const string PlansLoop = "plans";
     private const string CriteriaBlock = "criteria";
 
     /// <summary>The form's order; loops and the criteria block stand for their steps.</summary>
@@ -15,16 +16,17 @@ internal static class ReferralFlow
     [
         ReferralSteps.ReferrerName, ReferralSteps.ReferrerAgency, ReferralSteps.ReferrerRole, ReferralSteps.ReferrerPhone,
         ReferralSteps.ReferrerEmail, ReferralSteps.ReferrerDsl,
+        ReferralSteps.PanelMemberName, ReferralSteps.PanelMemberPhone, ReferralSteps.PanelMemberEmail,
         ReferralSteps.ChildName, ReferralSteps.ChildDateOfBirth, ReferralSteps.ChildIncident, ReferralSteps.ChildIncidentDate,
-        ReferralSteps.LocalAuthorityAware,
+        ReferralSteps.ChildIncidentPlace, ReferralSteps.LocalAuthorityAware,
         ReferralSteps.ChildAddress, ReferralSteps.ChildEthnicity, ReferralSteps.ChildLanguage, ReferralSteps.ChildReligion,
-        ReferralSteps.ChildLegalStatus, ReferralSteps.ChildKnownToSocialCare, ReferralSteps.ChildPlanStart, ReferralSteps.ChildPlanEnd,
+        ReferralSteps.ChildLegalStatus, PlansLoop, ReferralSteps.ChildKnownToSocialCare,
         FamilyLoop,
         ReferralSteps.AgenciesChosen, ReferralSteps.AgenciesOther, ReferralSteps.AgenciesStillInvolved,
-        ReferralSteps.Events,
+        ReferralSteps.Events, ReferralSteps.OtherReviews,
         KeyDatesLoop,
         CriteriaBlock,
-        ReferralSteps.Narrative,
+        ReferralSteps.Narrative, ReferralSteps.Request,
     ];
 
     /// <summary>The first question.</summary>
@@ -38,9 +40,13 @@ internal static class ReferralFlow
             return loop.Part switch
             {
                 "name" => ReferralSteps.FamilyRelationship(loop.Index),
-                "relationship" => ReferralSteps.FamilyAnother(loop.Index),
+                "relationship" => ReferralSteps.FamilyDateOfBirth(loop.Index),
+                "dob" => ReferralSteps.FamilyAddress(loop.Index),
+                "address" => ReferralSteps.FamilyAnother(loop.Index),
                 "date" => ReferralSteps.KeyDateWhat(loop.Index),
                 "what" => ReferralSteps.KeyDateAnother(loop.Index),
+                "start" => ReferralSteps.PlanEnd(loop.Index),
+                "end" => ReferralSteps.PlanAnother(loop.Index),
                 _ => AfterLoop(loop.Loop, r, ctx),
             };
         }
@@ -68,7 +74,7 @@ internal static class ReferralFlow
             (string.IsNullOrWhiteSpace(me.Agency), ReferralSteps.ReferrerAgency),
             (string.IsNullOrWhiteSpace(me.Role), ReferralSteps.ReferrerRole),
             (string.IsNullOrWhiteSpace(me.Email), ReferralSteps.ReferrerEmail),
-            (me.DesignatedSafeguardingLeadConsulted is null, ReferralSteps.ReferrerDsl),
+            (me.DesignatedSafeguardingLeadConsulted is null && !StepCatalog.IsDesignatedSafeguardingLead(me), ReferralSteps.ReferrerDsl),
             (string.IsNullOrWhiteSpace(child.Name), ReferralSteps.ChildName),
             (child.DateOfBirth is null, ReferralSteps.ChildDateOfBirth),
             (child.Incident is null, ReferralSteps.ChildIncident),
@@ -98,7 +104,14 @@ internal static class ReferralFlow
             return ReferralSteps.KeyDateWhat(undescribed.i);
         }
 
-        return ctx.Rulebook.NextQuestion(r) is { } question ? ReferralSteps.Criteria(question.Id) : null;
+        if (ctx.Rulebook.NextQuestion(r) is { } question)
+        {
+            return ReferralSteps.Criteria(question.Id);
+        }
+
+        return string.IsNullOrWhiteSpace(r.CriteriaNarrative) ? ReferralSteps.Narrative
+            : string.IsNullOrWhiteSpace(r.Request) ? ReferralSteps.Request
+            : null;
     }
 
     private static string AfterLoop(string loop, Referral r, ReferralContext ctx) => FirstApplicable(Array.IndexOf(Order, loop) + 1, r, ctx);
@@ -111,8 +124,12 @@ internal static class ReferralFlow
             {
                 FamilyLoop => ReferralSteps.FamilyName(0),
                 KeyDatesLoop => ReferralSteps.KeyDate(0),
+                PlansLoop => ReferralSteps.PlanStart(0),
                 CriteriaBlock => ctx.Rulebook.NextQuestion(r) is { } q ? ReferralSteps.Criteria(q.Id) : null,
-                ReferralSteps.ChildPlanEnd when r.Child.ProtectionPlanStart is null => null,
+                ReferralSteps.ReferrerDsl when StepCatalog.IsDesignatedSafeguardingLead(r.Referrer) => null,
+                ReferralSteps.PanelMemberName when ctx.Rulebook.Kind != Cases.RulebookKind.Scr => null,
+                ReferralSteps.PanelMemberPhone or ReferralSteps.PanelMemberEmail when r.PanelMember is null or { IsReferrer: true } => null,
+                ReferralSteps.ChildKnownToSocialCare when StepCatalog.KnownToSocialCareFromForm(r.Child) => null,
                 ReferralSteps.LocalAuthorityAware when ctx.Rulebook.Kind != Cases.RulebookKind.Cspr => null,
                 ReferralSteps.AgenciesChosen when ctx.Agencies.Count == 0 => null,
                 ReferralSteps.AgenciesStillInvolved when r.Agencies.Count == 0 => null,

@@ -62,6 +62,9 @@ public static class ReferralValues
     /// <summary>The answer input (date inputs send yyyy-MM-dd, multi-select inputs comma-joined values).</summary>
     public const string Answer = "answer";
 
+    /// <summary>A choice's own words typed on the card when it isn't listed; read when <see cref="Answer"/> is empty.</summary>
+    public const string Other = "other";
+
     /// <summary>The step the card asked, so a press on an old card is recognised.</summary>
     public const string QuestionId = "questionId";
 

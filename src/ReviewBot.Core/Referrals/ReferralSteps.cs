@@ -5,7 +5,7 @@ namespace ReviewBot.Core.Referrals;
 
 /// <summary>
 /// Step ids of the referral conversation (stored in <see cref="ReferralDraft.StepId"/>, sent on cards as
-/// <see cref="ReferralValues.QuestionId"/>). Loop steps carry their index: "family.0.name", "keydates.another.2".
+/// <see cref="ReferralValues.QuestionId"/>). Loop steps carry their index: "family.0.name", "keydates.another.2", "plans.1.end".
 /// </summary>
 public static partial class ReferralSteps
 {
@@ -27,6 +27,15 @@ public static partial class ReferralSteps
     /// <summary>Designated safeguarding lead consulted.</summary>
     public const string ReferrerDsl = "referrer.dsl";
 
+    /// <summary>The referring agency's SCR panel member: name, or "me".</summary>
+    public const string PanelMemberName = "referrer.panel.name";
+
+    /// <summary>The panel member's telephone.</summary>
+    public const string PanelMemberPhone = "referrer.panel.phone";
+
+    /// <summary>The panel member's email.</summary>
+    public const string PanelMemberEmail = "referrer.panel.email";
+
     /// <summary>Child's name.</summary>
     public const string ChildName = "child.name";
 
@@ -39,6 +48,9 @@ public static partial class ReferralSteps
     /// <summary>Date of death or of the incident.</summary>
     public const string ChildIncidentDate = "child.incident-date";
 
+    /// <summary>Where the death or incident happened.</summary>
+    public const string ChildIncidentPlace = "child.incident-place";
+
     /// <summary>CSPR only: when the local authority became aware (starts the notification clock).</summary>
     public const string LocalAuthorityAware = "child.la-aware";
 
@@ -48,7 +60,7 @@ public static partial class ReferralSteps
     /// <summary>Child's ethnicity.</summary>
     public const string ChildEthnicity = "child.ethnicity";
 
-    /// <summary>Child's first language.</summary>
+    /// <summary>Languages spoken at home (the id is older than the question).</summary>
     public const string ChildLanguage = "child.language";
 
     /// <summary>Child's religion.</summary>
@@ -60,11 +72,11 @@ public static partial class ReferralSteps
     /// <summary>Known to children's social care.</summary>
     public const string ChildKnownToSocialCare = "child.known-to-csc";
 
-    /// <summary>Child protection plan start.</summary>
-    public const string ChildPlanStart = "child.cp.start";
+    /// <summary>Start of the first child protection plan period (the plans loop's first step).</summary>
+    public const string ChildPlanStart = "plans.0.start";
 
-    /// <summary>Child protection plan end.</summary>
-    public const string ChildPlanEnd = "child.cp.end";
+    /// <summary>End of the first child protection plan period.</summary>
+    public const string ChildPlanEnd = "plans.0.end";
 
     /// <summary>Agencies chosen from the board's list.</summary>
     public const string AgenciesChosen = "agencies.choose";
@@ -78,8 +90,14 @@ public static partial class ReferralSteps
     /// <summary>Summary of what happened.</summary>
     public const string Events = "events";
 
+    /// <summary>Other review processes considered or under way.</summary>
+    public const string OtherReviews = "events.other-reviews";
+
     /// <summary>How the criteria are met, in the referrer's words.</summary>
     public const string Narrative = "narrative";
+
+    /// <summary>The referrer's request or recommendation to the board.</summary>
+    public const string Request = "request";
 
     /// <summary>The final review: summary, edit, submit.</summary>
     public const string Review = "review";
@@ -99,6 +117,12 @@ public static partial class ReferralSteps
     /// <summary>Relationship of family member <paramref name="index"/>.</summary>
     public static string FamilyRelationship(int index) => Loop("family", index, "relationship");
 
+    /// <summary>Date of birth of family member <paramref name="index"/>.</summary>
+    public static string FamilyDateOfBirth(int index) => Loop("family", index, "dob");
+
+    /// <summary>Address of family member <paramref name="index"/>.</summary>
+    public static string FamilyAddress(int index) => Loop("family", index, "address");
+
     /// <summary>"Anyone else?" after family member <paramref name="index"/>.</summary>
     public static string FamilyAnother(int index) => Another("family", index);
 
@@ -111,10 +135,19 @@ public static partial class ReferralSteps
     /// <summary>"Another key date?" after key date <paramref name="index"/>.</summary>
     public static string KeyDateAnother(int index) => Another("keydates", index);
 
+    /// <summary>Start of child protection plan period <paramref name="index"/> (0-based).</summary>
+    public static string PlanStart(int index) => Loop("plans", index, "start");
+
+    /// <summary>End of child protection plan period <paramref name="index"/>.</summary>
+    public static string PlanEnd(int index) => Loop("plans", index, "end");
+
+    /// <summary>"Another plan period?" after period <paramref name="index"/>.</summary>
+    public static string PlanAnother(int index) => Another("plans", index);
+
     /// <summary>The step asking criteria question <paramref name="questionId"/>.</summary>
     public static string Criteria(string questionId) => CriteriaPrefix + questionId;
 
-    /// <summary>Reads a loop step id: which loop, which entry, which part ("name", "relationship", "date", "what", "another").</summary>
+    /// <summary>Reads a loop step id: which loop, which entry, which part ("name", "relationship", "dob", "address", "date", "what", "start", "end", "another").</summary>
     internal static (string Loop, int Index, string Part)? ReadLoop(string stepId)
     {
         var m = LoopStep().Match(stepId);
@@ -132,6 +165,6 @@ public static partial class ReferralSteps
 
     private static string Another(string loop, int index) => string.Create(CultureInfo.InvariantCulture, $"{loop}.another.{index}");
 
-    [GeneratedRegex(@"^(?<loop>family|keydates)\.(?:(?<i>\d{1,3})\.(?<part>name|relationship|date|what)|another\.(?<j>\d{1,3}))$")]
+    [GeneratedRegex(@"^(?<loop>family|keydates|plans)\.(?:(?<i>\d{1,3})\.(?<part>name|relationship|dob|address|date|what|start|end)|another\.(?<j>\d{1,3}))$")]
     private static partial Regex LoopStep();
 }

@@ -26,7 +26,10 @@ internal static class ReferralSummaryBuilder
                 Row("Your role", me.Role, ReferralSteps.ReferrerRole),
                 Row("Phone", me.Phone, ReferralSteps.ReferrerPhone),
                 Row("Email", me.Email, ReferralSteps.ReferrerEmail),
-                Row("Designated safeguarding lead consulted", YesNo(me.DesignatedSafeguardingLeadConsulted), ReferralSteps.ReferrerDsl),
+                StepCatalog.IsDesignatedSafeguardingLead(me)
+                    ? Row("Designated safeguarding lead", "You are one", ReferralSteps.ReferrerRole)
+                    : Row("Designated safeguarding lead consulted", YesNo(me.DesignatedSafeguardingLeadConsulted), ReferralSteps.ReferrerDsl),
+                .. ctx.Rulebook.Kind == RulebookKind.Scr ? PanelMemberRows(r.PanelMember, Row) : [],
             ]),
             new(StepCatalog.TheChild,
             [
@@ -36,11 +39,15 @@ internal static class ReferralSummaryBuilder
                     : Array.Empty<SummaryItem>(),
             ]),
             new(StepCatalog.FamilySection, LoopRows(
-                r.Family.Select((m, i) => Row($"Person {i + 1}", string.IsNullOrWhiteSpace(m.Relationship) ? m.Name : $"{m.Name} ({m.Relationship})", ReferralSteps.FamilyName(i))),
+                r.Family.Select((m, i) => Row($"Person {i + 1}", Person(m), ReferralSteps.FamilyName(i))),
                 r.Family.Count, () => Row("Family and significant others", "None given", ReferralSteps.FamilyName(0)),
                 () => Row("Add another person", "—", ReferralSteps.FamilyName(r.Family.Count)))),
             new(StepCatalog.AgenciesSection, AgencyRows(r, ctx, Row)),
-            new(StepCatalog.WhatHappened, [Row("Summary", r.Summary, ReferralSteps.Events)]),
+            new(StepCatalog.WhatHappened,
+            [
+                Row("Summary", r.Summary, ReferralSteps.Events),
+                Row("Other review processes", r.OtherReviewProcesses is { } processes ? (processes.Count == 0 ? "None" : string.Join("; ", processes.Select(ProcessText))) : null, ReferralSteps.OtherReviews),
+            ]),
             new(StepCatalog.KeyDatesSection, LoopRows(
                 r.KeyDates.Select((d, i) => Row(UkDateParser.Format(d.Date), d.What, ReferralSteps.KeyDate(i))),
                 r.KeyDates.Count, () => Row("Key dates", "None given", ReferralSteps.KeyDate(0)),
@@ -50,9 +57,49 @@ internal static class ReferralSummaryBuilder
                 .. ctx.Rulebook.Questions.Where(q => stored.ContainsKey(q.Id) && ctx.Rulebook.AnswersFor(r).ContainsKey(q.Id))
                     .Select(q => Row(q.Text, YesNo(stored[q.Id]), ReferralSteps.Criteria(q.Id))),
                 Row("How the criteria are met", r.CriteriaNarrative, ReferralSteps.Narrative),
+                Row("Your request to the board", r.Request, ReferralSteps.Request),
             ]),
         };
         return new SummaryPrompt { DraftId = draftId, Sections = sections, IsReview = isReview, Criteria = criteria };
+    }
+
+    /// <summary>A family member in one line: name (relationship), date of birth, address.</summary>
+    public static string Person(FamilyMember m)
+    {
+        var text = string.IsNullOrWhiteSpace(m.Relationship) ? m.Name : $"{m.Name} ({m.Relationship})";
+        if (m.DateOfBirth is { } dob)
+        {
+            text += $", born {UkDateParser.Format(dob)}";
+        }
+
+        return string.IsNullOrWhiteSpace(m.Address) ? text : $"{text}, {m.Address}";
+    }
+
+    /// <summary>A child protection plan period in words.</summary>
+    public static string Period(ProtectionPlanPeriod p)
+        => p.End is { } end ? $"{UkDateParser.Format(p.Start)} to {UkDateParser.Format(end)}" : $"From {UkDateParser.Format(p.Start)}, still in place";
+
+    /// <summary>Another review process in words.</summary>
+    public static string ProcessText(ReviewProcess process) => process switch
+    {
+        ReviewProcess.DomesticHomicideReview => "Domestic homicide review",
+        ReviewProcess.ChildDeathReview => "Child death review",
+        _ => "Criminal proceedings",
+    };
+
+    private static List<SummaryItem> PanelMemberRows(PanelMember? member, Func<string, string?, string, SummaryItem> row)
+    {
+        if (member is null or { IsReferrer: true })
+        {
+            return [row("Your agency's SCR panel member", member is null ? null : "You", ReferralSteps.PanelMemberName)];
+        }
+
+        return
+        [
+            row("Your agency's SCR panel member", member.Name, ReferralSteps.PanelMemberName),
+            row("Panel member's telephone", member.Phone, ReferralSteps.PanelMemberPhone),
+            row("Panel member's email", member.Email, ReferralSteps.PanelMemberEmail),
+        ];
     }
 
     private static List<SummaryItem> ChildRows(Child child, Func<string, string?, string, SummaryItem> row)
@@ -63,19 +110,19 @@ internal static class ReferralSummaryBuilder
             row("Date of birth", Date(child.DateOfBirth), ReferralSteps.ChildDateOfBirth),
             row("Died or seriously harmed", child.Incident switch { IncidentKind.Died => "Died", IncidentKind.SeriouslyHarmed => "Seriously harmed", IncidentKind.Harmed => "Harmed, but not seriously", _ => null }, ReferralSteps.ChildIncident),
             row(child.Incident == IncidentKind.Died ? "Date of death" : "Date of the incident", Date(child.IncidentDate), ReferralSteps.ChildIncidentDate),
+            row(child.Incident == IncidentKind.Died ? "Where the child died" : "Where it happened", child.IncidentPlace, ReferralSteps.ChildIncidentPlace),
             row("Address", child.Address, ReferralSteps.ChildAddress),
             row("Ethnicity", child.Ethnicity, ReferralSteps.ChildEthnicity),
-            row("First language", child.Language, ReferralSteps.ChildLanguage),
+            row("Languages spoken at home", child.LanguagesSpokenAtHome, ReferralSteps.ChildLanguage),
             row("Religion", child.Religion, ReferralSteps.ChildReligion),
             row("Legal status", child.LegalStatus, ReferralSteps.ChildLegalStatus),
-            row("Known to children's social care", YesNo(child.KnownToChildrensSocialCare), ReferralSteps.ChildKnownToSocialCare),
-            row("Child protection plan started", child.ProtectionPlanStart is null ? "No plan" : Date(child.ProtectionPlanStart), ReferralSteps.ChildPlanStart),
         ];
-        if (child.ProtectionPlanStart is not null)
-        {
-            rows.Add(row("Child protection plan ended", child.ProtectionPlanEnd is null ? "Still in place" : Date(child.ProtectionPlanEnd), ReferralSteps.ChildPlanEnd));
-        }
-
+        rows.AddRange(child.ProtectionPlans.Count == 0
+            ? [row("Child protection plan", "None", ReferralSteps.ChildPlanStart)]
+            : child.ProtectionPlans.Select((p, i) => row(child.ProtectionPlans.Count == 1 ? "Child protection plan" : $"Child protection plan {i + 1}", Period(p), ReferralSteps.PlanStart(i))));
+        rows.Add(StepCatalog.KnownToSocialCareFromForm(child)
+            ? row("Known to children's social care", "Yes (from the legal status or plan)", ReferralSteps.ChildLegalStatus)
+            : row("Known to children's social care", YesNo(child.KnownToChildrensSocialCare), ReferralSteps.ChildKnownToSocialCare));
         return rows;
     }
 

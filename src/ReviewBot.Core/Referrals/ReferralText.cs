@@ -78,7 +78,7 @@ public static class ReferralText
 
         if (summary.Criteria is { } criteria)
         {
-            text.Append("\n\nWhat the criteria suggest (a recommendation for the sub-group, not a decision):\n").Append(criteria.Summary);
+            text.Append("\n\nWhat the criteria suggest:\n").Append(criteria.Summary);
             foreach (var finding in criteria.Findings)
             {
                 text.Append("\n- ").Append(finding.Text).Append(" (").Append(finding.Source).Append(')');

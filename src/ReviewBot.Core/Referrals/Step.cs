@@ -31,6 +31,9 @@ internal sealed record Step
     /// <summary>True when "none", "no" or "nobody" typed here means skip.</summary>
     public bool NothingSkips { get; init; }
 
+    /// <summary>True when "same" is an answer here (an address like the child's), not "keep the current answer".</summary>
+    public bool ReadsSame { get; init; }
+
     public bool CanSkip => Skip is not null;
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ReviewBot.Core.Cases;
 using ReviewBot.Core.Criteria;
 using ReviewBot.Core.Dates;
 
@@ -47,19 +48,31 @@ internal static partial class StepCatalog
         new(new(4, "none", "None of these"), ["none", "not applicable", "n/a", "no status", "nothing"]),
     ];
 
+    private static readonly IReadOnlyList<ChoiceOption> ReviewProcessOptions =
+    [
+        new(new(1, nameof(ReviewProcess.DomesticHomicideReview), "A domestic homicide review"), ["dhr", "domestic homicide", "domestic homicide review"]),
+        new(new(2, nameof(ReviewProcess.ChildDeathReview), "A child death review"), ["cdr", "child death", "child death review", "cdop"]),
+        new(new(3, nameof(ReviewProcess.CriminalProceedings), "Criminal proceedings"), ["criminal", "court", "prosecution", "police investigation", "criminal proceedings"]),
+    ];
+
     /// <summary>The step <paramref name="id"/> bound to the answers so far, or null when there is no such step now.</summary>
     public static Step? Find(string id, Referral r, ReferralContext ctx, DateOnly today)
     {
         if (ReferralSteps.ReadLoop(id) is { } loop)
         {
-            var count = loop.Loop == "family" ? r.Family.Count : r.KeyDates.Count;
-            var exists = loop.Index < count || (loop.Index == count && loop.Part is "name" or "date");
+            var count = LoopCount(loop.Loop, r);
+            var exists = loop.Index < count || (loop.Index == count && loop.Part is "name" or "date" or "start");
             if (!exists || loop.Index >= MaxLoopEntries)
             {
                 return null;
             }
 
-            return loop.Loop == "family" ? Family(loop.Index, loop.Part, r) : KeyDates(loop.Index, loop.Part, r, today);
+            return loop.Loop switch
+            {
+                "family" => Family(loop.Index, loop.Part, r, today),
+                "plans" => Plans(loop.Index, loop.Part, r, today),
+                _ => KeyDates(loop.Index, loop.Part, r, today),
+            };
         }
 
         if (id.StartsWith(ReferralSteps.CriteriaPrefix, StringComparison.Ordinal))
@@ -71,15 +84,44 @@ internal static partial class StepCatalog
         {
             ReferralSteps.ReferrerName or ReferralSteps.ReferrerAgency or ReferralSteps.ReferrerRole or ReferralSteps.ReferrerPhone
                 or ReferralSteps.ReferrerEmail or ReferralSteps.ReferrerDsl => Referrer(id, r, ctx),
+            ReferralSteps.PanelMemberName or ReferralSteps.PanelMemberPhone or ReferralSteps.PanelMemberEmail => PanelMemberStep(id, r),
             ReferralSteps.AgenciesChosen or ReferralSteps.AgenciesOther or ReferralSteps.AgenciesStillInvolved => Agencies(id, r, ctx),
+            ReferralSteps.OtherReviews => OtherReviews(r),
+            ReferralSteps.Request => Request(r, ctx),
             ReferralSteps.Events => Text(id, WhatHappened, "Briefly, what happened?", "What is known about the incident, and why you are concerned about how agencies worked together. Several sentences are fine.", r.Summary, v => r with { Summary = v }, max: LongTextLength, kind: ReferralInputKind.LongText),
-            ReferralSteps.Narrative => Text(id, CriteriaSection, "In your own words, how does this case meet the criteria for a review?", "Anything the sub-group should weigh, including anything you were unsure about. Type skip if you have nothing to add.", r.CriteriaNarrative, v => r with { CriteriaNarrative = v }, optional: true, max: LongTextLength, kind: ReferralInputKind.LongText, nothingSkips: true),
+            ReferralSteps.Narrative => Text(id, CriteriaSection, "In your own words, how does this case meet the criteria for a review?", "The board's referral form asks this of every referral. Include anything the sub-group should weigh, and anything you were unsure about.", r.CriteriaNarrative, v => r with { CriteriaNarrative = v }, max: LongTextLength, kind: ReferralInputKind.LongText),
             _ => ChildStep(id, r, today),
         };
     }
 
-    /// <summary>The child's name for questions, or "the child" before it is known.</summary>
-    public static string ChildCalled(Referral r) => string.IsNullOrWhiteSpace(r.Child.Name) ? "the child" : r.Child.Name;
+    /// <summary>
+    /// The child's name for the one question that confirms it (date of birth) and for problems about dates,
+    /// without any alias given in brackets; "the child" before it is known. Other questions say "the child".
+    /// </summary>
+    public static string ChildCalled(Referral r)
+    {
+        var name = r.Child.Name is { } n ? Alias().Replace(n, string.Empty).Trim() : null;
+        return string.IsNullOrWhiteSpace(name) ? "the child" : name;
+    }
+
+    /// <summary>True when the referrer's role says they are a designated safeguarding lead: they are not asked whether they talked to one.</summary>
+    public static bool IsDesignatedSafeguardingLead(Referrer me)
+        => me.Role is { } role && (DslWords().IsMatch(role));
+
+    /// <summary>True when the form already says the child is known to children's social care (a status or a plan period).</summary>
+    public static bool KnownToSocialCareFromForm(Child child)
+        => child.ProtectionPlans.Count > 0
+            || LegalStatusOptions.Any(o => o.Choice.Value != "none" && o.Choice.Label == child.LegalStatus);
+
+    /// <summary>True when the child's legal status is a child protection plan now.</summary>
+    private static bool OnAPlanNow(Child child) => child.LegalStatus == LegalStatusOptions.First(o => o.Choice.Value == "protection-plan").Choice.Label;
+
+    private static int LoopCount(string loop, Referral r) => loop switch
+    {
+        "family" => r.Family.Count,
+        "plans" => r.Child.ProtectionPlans.Count,
+        _ => r.KeyDates.Count,
+    };
 
     /// <summary>
     /// Keeps only the criteria answers whose question still applies, given the rest of the form (a death
@@ -115,7 +157,7 @@ internal static partial class StepCatalog
         Referral Set(string? agency) => r with { Referrer = r.Referrer with { Agency = agency } };
         return Choice(
             ReferralSteps.ReferrerAgency, AboutYou, "Which agency do you work for?",
-            options.Count > 0 ? "Type the number or the name. If your agency isn't listed, type its name." : "The organisation you work for, e.g. the school, trust or council.",
+            options.Count > 0 ? "Choose it from the list. If your agency isn't listed, type its name." : "The organisation you work for, e.g. the school, trust or council.",
             options, stored is null ? null : (known?.Id ?? stored, stored), "agency", allowOther: true,
             (choice, other) => StepResult.Ok(Set(choice is null ? other : ctx.Agencies.First(a => a.Id == choice.Value).Name)));
     }
@@ -128,35 +170,24 @@ internal static partial class StepCatalog
         return id switch
         {
             ReferralSteps.ChildName => Text(id, TheChild, "What is the child's full name?", "First name and surname. If the child is known by another name, add it in brackets.", child.Name, v => Set(child with { Name = v })),
-            ReferralSteps.ChildDateOfBirth => Date(id, TheChild, $"What is {called}'s date of birth?", "Day, month, year: for example 14/02/2016.", child.DateOfBirth, v => Set(child with { DateOfBirth = v }), today, d => CheckBirth(d, r, today)),
-            ReferralSteps.ChildIncident => Choice(id, TheChild, $"Did {called} die, or were they harmed, and if so was it serious?", "Seriously harmed includes a potentially life-threatening injury, or serious or likely long-term harm to health or development. Recovery doesn't mean there was no serious harm.", IncidentOptions, child.Incident is { } kind ? (kind.ToString(), IncidentOptions.First(o => o.Choice.Value == kind.ToString()).Choice.Label) : null, "answer", allowOther: false, (choice, _) => StepResult.Ok(Set(child with { Incident = Enum.Parse<IncidentKind>(choice!.Value) }))),
-            ReferralSteps.ChildIncidentDate => Date(id, TheChild, child.Incident == IncidentKind.Died ? $"When did {called} die?" : $"When was {called} harmed?", "Day, month, year: for example 14/02/2026, or 'yesterday' or 'last Tuesday'.", child.IncidentDate, v => Set(child with { IncidentDate = v }), today, d => CheckIncident(d, r, today)),
+            ReferralSteps.ChildDateOfBirth => Date(id, TheChild, $"What is {called}'s date of birth?", "Day, month, year (dd/mm/yyyy): for example 14/02/2016.", child.DateOfBirth, v => Set(child with { DateOfBirth = v }), today, d => CheckBirth(d, r, today)),
+            ReferralSteps.ChildIncident => Choice(id, TheChild, "Did the child die, or were they harmed, and if so was it serious?", "Seriously harmed includes a potentially life-threatening injury, or serious or likely long-term harm to health or development. Recovery doesn't mean there was no serious harm.", IncidentOptions, child.Incident is { } kind ? (kind.ToString(), IncidentOptions.First(o => o.Choice.Value == kind.ToString()).Choice.Label) : null, "answer", allowOther: false, (choice, _) => StepResult.Ok(Set(child with { Incident = Enum.Parse<IncidentKind>(choice!.Value) }))),
+            ReferralSteps.ChildIncidentDate => Date(id, TheChild, child.Incident == IncidentKind.Died ? "When did the child die?" : "When was the child harmed?", "Day, month, year (dd/mm/yyyy): for example 14/02/2026, or 'yesterday' or 'last Tuesday'.", child.IncidentDate, v => Set(child with { IncidentDate = v }), today, d => CheckIncident(d, r, today)),
             ReferralSteps.LocalAuthorityAware => Date(id, TheChild, "When did the local authority become aware of the incident?", "This starts the 5-working-day count for notifying the national Panel. Type skip if you don't know: the count then starts today.", r.LocalAuthorityBecameAware, v => r with { LocalAuthorityBecameAware = v }, today, d => d > today ? "That date is in the future. Please check it." : child.IncidentDate is { } incident && d < incident ? $"The local authority can't have become aware before the incident ({UkDateParser.Format(incident)})." : null, optional: true),
-            ReferralSteps.ChildAddress => Text(id, TheChild, $"What is {called}'s address?", "Where the child lived at the time, with the postcode. If they had no fixed address, say so.", child.Address, v => Set(child with { Address = v }), max: 300),
-            ReferralSteps.ChildEthnicity => Text(id, TheChild, $"What is {called}'s ethnicity?", "As your agency records it, e.g. White British, Black Caribbean, Mixed White and Asian. Type skip if not known.", child.Ethnicity, v => Set(child with { Ethnicity = v }), optional: true),
-            ReferralSteps.ChildLanguage => Text(id, TheChild, $"What is {called}'s first language?", "Type skip if not known.", child.Language, v => Set(child with { Language = v }), optional: true),
-            ReferralSteps.ChildReligion => Text(id, TheChild, $"What is {called}'s religion, if any?", "Type skip if not known.", child.Religion, v => Set(child with { Religion = v }), optional: true),
-            ReferralSteps.ChildLegalStatus => Choice(id, TheChild, $"What was {called}'s legal status at the time?", "Choose a number, or describe it in your own words.", LegalStatusOptions, child.LegalStatus is { } status ? (LegalStatusOptions.FirstOrDefault(o => o.Choice.Label == status)?.Choice.Value ?? status, status) : null, "status", allowOther: true, (choice, other) => StepResult.Ok(Set(child with { LegalStatus = choice?.Label ?? other }))),
-            ReferralSteps.ChildKnownToSocialCare => YesNo(id, TheChild, $"Is {called} known to children's social care?", "Type skip if you don't know.", child.KnownToChildrensSocialCare, v => Set(child with { KnownToChildrensSocialCare = v }), optional: true),
-            ReferralSteps.ChildPlanStart => PlanStart(r, today),
-            ReferralSteps.ChildPlanEnd when child.ProtectionPlanStart is { } start => Date(id, TheChild, "When did the child protection plan end?", "Type skip if the plan is still in place.", child.ProtectionPlanEnd, v => Set(child with { ProtectionPlanEnd = v }), today, d => d < start ? $"The plan can't end before it started ({UkDateParser.Format(start)})." : d > today ? "That date is in the future. If the plan is still in place, type skip." : null, optional: true),
+            ReferralSteps.ChildIncidentPlace => Text(id, TheChild, child.Incident == IncidentKind.Died ? "Where did the child die?" : "Where did it happen?", "The place and the town, e.g. at home, Riverside General Hospital, a friend's house in Leeds, or abroad (say which country). Type skip if not known.", child.IncidentPlace, v => Set(child with { IncidentPlace = v }), optional: true, max: 300),
+            ReferralSteps.ChildAddress => Text(id, TheChild, "What is the child's address?", "Where the child lived at the time, with the postcode. If they had no fixed address, say so.", child.Address, v => Set(child with { Address = v }), max: 300),
+            ReferralSteps.ChildEthnicity => Text(id, TheChild, "What is the child's ethnicity?", "As your agency records it, e.g. White British, Black Caribbean, Mixed White and Asian. Type skip if not known.", child.Ethnicity, v => Set(child with { Ethnicity = v }), optional: true),
+            ReferralSteps.ChildLanguage => Text(id, TheChild, "Which languages are spoken at the child's home?", "All of them, e.g. English and Polish. Type skip if not known.", child.LanguagesSpokenAtHome, v => Set(child with { LanguagesSpokenAtHome = v }), optional: true),
+            ReferralSteps.ChildReligion => Text(id, TheChild, "What is the child's religion, if any?", "Type skip if not known.", child.Religion, v => Set(child with { Religion = v }), optional: true),
+            ReferralSteps.ChildLegalStatus => Choice(id, TheChild, "What was the child's legal status at the time?", "Choose one, or describe it in your own words.", LegalStatusOptions, child.LegalStatus is { } status ? (LegalStatusOptions.FirstOrDefault(o => o.Choice.Label == status)?.Choice.Value ?? status, status) : null, "status", allowOther: true, (choice, other) => StepResult.Ok(Set(child with { LegalStatus = choice?.Label ?? other }))),
+            ReferralSteps.ChildKnownToSocialCare => YesNo(id, TheChild, "Is the child known to children's social care?", "Type skip if you don't know.", child.KnownToChildrensSocialCare, v => Set(child with { KnownToChildrensSocialCare = v }), optional: true),
             _ => null,
         };
     }
 
-    private static Step PlanStart(Referral r, DateOnly today)
-    {
-        var child = r.Child;
-        return Date(
-            ReferralSteps.ChildPlanStart, TheChild, $"Has {ChildCalled(r)} been subject to a child protection plan? If so, when did the plan start?",
-            "Type the start date, or skip if there has been no plan.", child.ProtectionPlanStart,
-            v => r with { Child = child with { ProtectionPlanStart = v, ProtectionPlanEnd = v is null ? null : child.ProtectionPlanEnd } },
-            today, d => d > today ? "A plan can't start in the future. Please check the date." : null, optional: true);
-    }
-
     // Loop steps borrow a builder's wording and prefill, then replace how an answer or a skip applies:
     // an answer puts entry i in place, a skip removes it and leaves the loop.
-    private static Step Family(int i, string part, Referral r)
+    private static Step Family(int i, string part, Referral r, DateOnly today)
     {
         var family = r.Family;
         if (part == "name")
@@ -170,7 +201,7 @@ internal static partial class StepCatalog
                 existing?.Name, v => r, nothingSkips: existing is null) with
             {
                 Answer = (text, _) => CheckLine(text, LineLength) is { } problem ? StepResult.Fail(problem)
-                    : StepResult.Ok(r with { Family = Put(family, i, new FamilyMember(text.Trim(), existing?.Relationship)) }),
+                    : StepResult.Ok(r with { Family = Put(family, i, existing is null ? new FamilyMember(text.Trim(), null) : existing with { Name = text.Trim() }) }),
                 Skip = () => StepResult.Ok(r with { Family = Remove(family, i) }, ReferralFlow.AfterLoop("family")),
             };
         }
@@ -182,6 +213,31 @@ internal static partial class StepCatalog
                 ReferralSteps.FamilyRelationship(i), FamilySection, $"How is {member.Name} related to the child?",
                 "For example: mother, stepfather, mother's partner, grandparent, sibling, family friend.", member.Relationship,
                 v => r with { Family = Put(family, i, member with { Relationship = v }) }, max: 100);
+        }
+
+        if (part == "dob")
+        {
+            return Date(
+                ReferralSteps.FamilyDateOfBirth(i), FamilySection, $"What is {member.Name}'s date of birth?",
+                "Day, month, year (dd/mm/yyyy). Type skip if you don't know it.", member.DateOfBirth,
+                v => r with { Family = Put(family, i, member with { DateOfBirth = v }) }, today,
+                d => d > today ? "A date of birth can't be in the future. Please check it." : null, optional: true);
+        }
+
+        if (part == "address")
+        {
+            var childAddress = r.Child.Address;
+            return Text(
+                ReferralSteps.FamilyAddress(i), FamilySection, $"What is {member.Name}'s address?",
+                childAddress is null ? "With the postcode. Type skip if you don't know it." : "With the postcode, or type same if it is the child's address. Type skip if you don't know it.",
+                member.Address, v => r with { Family = Put(family, i, member with { Address = v }) }, optional: true, max: 300) with
+            {
+                ReadsSame = childAddress is not null,
+                Answer = (text, _) => childAddress is not null && AnswerWords.Normalise(text) is "same" or "the same" or "same as the child" or "same address"
+                    ? StepResult.Ok(r with { Family = Put(family, i, member with { Address = childAddress }) })
+                    : CheckLine(text, 300) is { } problem ? StepResult.Fail(problem)
+                    : StepResult.Ok(r with { Family = Put(family, i, member with { Address = text.Trim() }) }),
+            };
         }
 
         return Another(ReferralSteps.FamilyAnother(i), FamilySection, "Is there anyone else to add?", "person", i, family.Count, r, kept => r with { Family = [.. family.Take(kept)] }, ReferralSteps.FamilyName(i + 1), "family");
@@ -197,7 +253,7 @@ internal static partial class StepCatalog
                 ReferralSteps.KeyDate(i), KeyDatesSection,
                 i == 0 && existing is null ? "Are there other key dates in the case, such as earlier incidents, assessments, meetings or court hearings? Type the first date, or skip if there are none."
                     : existing is null ? "What is the next key date?" : $"What is key date {i + 1}?",
-                existing is null ? "Day, month, year: for example 14/02/2026. I'll ask what happened on that date next." : "Type skip to remove this date.",
+                existing is null ? "Day, month, year (dd/mm/yyyy): for example 14/02/2026. I'll ask what happened on that date next." : "Type skip to remove this date.",
                 existing?.Date, _ => r, today, check: null, optional: true, nothingSkips: existing is null) with
             {
                 Answer = (text, _) => UkDateParser.Parse(text, today) is { Date: { } date } parsed && parsed.Succeeded
@@ -328,6 +384,134 @@ internal static partial class StepCatalog
             },
             Skip = () => StepResult.Ok(Mark(_ => null)),
         };
+    }
+
+    /// <summary>
+    /// Child protection plan periods: the first asks whether there was a plan at all (unless the legal status
+    /// says there is one now), each period's end may be skipped while it is in place, and another may follow.
+    /// </summary>
+    private static Step Plans(int i, string part, Referral r, DateOnly today)
+    {
+        var child = r.Child;
+        var plans = child.ProtectionPlans;
+        Referral Set(IReadOnlyList<ProtectionPlanPeriod> changed) => r with { Child = child with { ProtectionPlans = changed } };
+        if (part == "start")
+        {
+            var existing = i < plans.Count ? plans[i] : null;
+            var onePlanKnown = i == 0 && OnAPlanNow(child);
+            var text = existing is not null ? $"When did child protection plan period {i + 1} start?"
+                : i > 0 ? "When did the other child protection plan period start?"
+                : onePlanKnown ? "When did the child protection plan start?"
+                : "Has the child been subject to a child protection plan? If so, when did the plan start?";
+            var hint = existing is not null ? "Type skip to remove this period."
+                : onePlanKnown ? "Day, month, year (dd/mm/yyyy), or skip if you don't know it. If there were other plans, I'll ask about them next."
+                : "Day, month, year (dd/mm/yyyy), or skip if there has been no plan.";
+            return Date(
+                ReferralSteps.PlanStart(i), TheChild, text, hint, existing?.Start, _ => r, today,
+                check: null, optional: true, nothingSkips: existing is null && !onePlanKnown) with
+            {
+                Answer = (answer, _) => UkDateParser.Parse(answer, today) is { Date: { } date } parsed && parsed.Succeeded
+                    ? date > today ? StepResult.Fail("A plan can't start in the future. Please check the date.")
+                        : existing?.End is { } end && end < date ? StepResult.Fail($"That is after the plan ended ({UkDateParser.Format(end)}). Please check the date.")
+                        : StepResult.Ok(Set(Put(plans, i, new ProtectionPlanPeriod(date, existing?.End))))
+                    : StepResult.Fail(UkDateParser.Parse(answer, today).Problem ?? UkDateParser.CouldNotRead),
+                Skip = () => StepResult.Ok(Set(Remove(plans, i)), ReferralFlow.AfterLoop("plans")),
+            };
+        }
+
+        var period = plans[i];
+        if (part == "end")
+        {
+            return Date(
+                ReferralSteps.PlanEnd(i), TheChild, "When did that plan end?", "Day, month, year (dd/mm/yyyy). Type skip if the plan is still in place.",
+                period.End, v => Set(Put(plans, i, period with { End = v })), today,
+                d => d < period.Start ? $"The plan can't end before it started ({UkDateParser.Format(period.Start)})." : d > today ? "That date is in the future. If the plan is still in place, type skip." : null,
+                optional: true);
+        }
+
+        return Another(ReferralSteps.PlanAnother(i), TheChild, "Was the child subject to a child protection plan at any other time?", "period", i, plans.Count, r, kept => Set([.. plans.Take(kept)]), ReferralSteps.PlanStart(i + 1), "plans");
+    }
+
+    /// <summary>The referring agency's SCR panel member: "me" uses the referrer's own details and asks nothing more.</summary>
+    private static Step? PanelMemberStep(string id, Referral r)
+    {
+        var member = r.PanelMember;
+        Referral Set(PanelMember? changed) => r with { PanelMember = changed };
+        return id switch
+        {
+            ReferralSteps.PanelMemberName => Text(
+                id, AboutYou, "Who is your agency's member of the board's serious case review panel?",
+                "Their full name, or type me if it is you. Type skip if you don't know.", member is { IsReferrer: true } ? "me" : member?.Name,
+                _ => r, optional: true) with
+            {
+                Answer = (text, _) => AnswerWords.Normalise(text) is "me" or "myself" or "i am" or "it's me" or "its me" or "it is me"
+                    ? StepResult.Ok(Set(new PanelMember(r.Referrer.Name ?? "The referrer", IsReferrer: true)))
+                    : CheckLine(text, LineLength) is { } problem ? StepResult.Fail(problem)
+                    : StepResult.Ok(Set(member is { IsReferrer: false } ? member with { Name = text.Trim() } : new PanelMember(text.Trim()))),
+                Skip = () => StepResult.Ok(Set(null)),
+            },
+            ReferralSteps.PanelMemberPhone when member is { IsReferrer: false } => Text(
+                id, AboutYou, $"What is {member.Name}'s telephone number?", "Include the area code. Type skip if you don't know it.",
+                member.Phone, v => Set(member with { Phone = v }), optional: true, max: 40, check: CheckPhone),
+            _ when member is { IsReferrer: false } => Text(
+                id, AboutYou, $"What is {member.Name}'s email address?", "For example name@agency.gov.uk. Type skip if you don't know it.",
+                member.Email, v => Set(member with { Email = v }), optional: true, max: 254, check: CheckEmail),
+            _ => null,
+        };
+    }
+
+    /// <summary>Other review processes: a child death review is offered only when the child died.</summary>
+    private static Step OtherReviews(Referral r)
+    {
+        var options = ReviewProcessOptions.Where(o => o.Choice.Value != nameof(ReviewProcess.ChildDeathReview) || r.Child.Incident == IncidentKind.Died).ToList();
+        var stored = r.OtherReviewProcesses;
+        Referral Set(IReadOnlyList<ReviewProcess>? processes) => r with { OtherReviewProcesses = processes };
+        return new Step
+        {
+            Id = ReferralSteps.OtherReviews,
+            Section = WhatHappened,
+            Kind = ReferralInputKind.MultiChoice,
+            Text = "Are any other review processes being considered or under way?",
+            Hint = "Choose all that apply, or type none.",
+            Options = options,
+            MaxLength = 200,
+            Current = stored is null ? null
+                : stored.Count == 0 ? ("none", "None")
+                : (string.Join(',', stored), string.Join(", ", stored.Select(p => ReviewProcessOptions.First(o => o.Choice.Value == p.ToString()).Choice.Label))),
+            Answer = (text, card) =>
+            {
+                if (AnswerWords.IsNothing(text))
+                {
+                    return StepResult.Ok(Set([]));
+                }
+
+                var (chosen, problem) = ChoiceMatcher.MatchMany(text, options, card, "review process");
+                return problem is not null ? StepResult.Fail(problem) : StepResult.Ok(Set([.. chosen.Select(c => Enum.Parse<ReviewProcess>(c.Value))]));
+            },
+            Skip = () => StepResult.Ok(Set([])),
+        };
+    }
+
+    private static Step Request(Referral r, ReferralContext ctx)
+    {
+        var options = RequestOptions(ctx);
+        var stored = r.Request;
+        return Choice(
+            ReferralSteps.Request, CriteriaSection, "What are you asking the board to do?",
+            "Your request or recommendation to the board. Choose one, or put it in your own words.",
+            options, stored is null ? null : (options.FirstOrDefault(o => o.Choice.Label == stored)?.Choice.Value ?? stored, stored), "request", allowOther: true,
+            (choice, other) => StepResult.Ok(r with { Request = choice?.Label ?? other }));
+    }
+
+    private static IReadOnlyList<ChoiceOption> RequestOptions(ReferralContext ctx)
+    {
+        var review = ctx.Rulebook.Kind == RulebookKind.Cspr ? "a rapid review and a local child safeguarding practice review" : "a serious case review";
+        return
+        [
+            new(new(1, "review", $"Consider {review}"), ["review", "scr", "cspr", "serious case review"]),
+            new(new(2, "other-review", "Consider another kind of review, e.g. a learning lessons review"), ["other review", "learning lessons", "management review", "partnership review"]),
+            new(new(3, "advice", "Advise whether a review is needed"), ["advice", "advise", "not sure", "unsure"]),
+        ];
     }
 
     private static Step? CriteriaStep(string questionId, Referral r, Rulebook rulebook)
@@ -508,6 +692,12 @@ internal static partial class StepCatalog
         => i < list.Count ? [.. list.Take(i), item, .. list.Skip(i + 1)] : [.. list, item];
 
     private static IReadOnlyList<T> Remove<T>(IReadOnlyList<T> list, int i) => [.. list.Where((_, n) => n != i)];
+
+    [GeneratedRegex(@"\s*\([^)]*\)")]
+    private static partial Regex Alias();
+
+    [GeneratedRegex(@"\b(?:designated safeguarding (?:lead|officer)|dsl|deputy dsl)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DslWords();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")]
     private static partial Regex EmailAddress();

@@ -82,6 +82,13 @@ internal static partial class BotMessageHandler
             if (string.Equals(activity!.ChannelId, ServedChannels.Outlook, StringComparison.Ordinal))
             {
                 LogOutlookSender(logger, ServedChannels.ShapeOf(activity.From), Short(activity.Id));
+                if (string.IsNullOrWhiteSpace(activity.From?.AadObjectId))
+                {
+                    // Roles are held by Entra object id: without one nobody can be authorised, so no turn runs.
+                    LogRejected(logger, StatusCodes.Status401Unauthorized, "outlook invoke without from.aadObjectId");
+                    await WriteInvokeAsync(context, ServedChannels.NoObjectIdRefusal, ct);
+                    return;
+                }
             }
 
             if (AdaptiveCardInvokeCheck.Problem(activity) is { } invokeProblem)
@@ -219,6 +226,12 @@ internal static partial class BotMessageHandler
         if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
         {
             return "The activity has no conversation id.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Recipient?.Id))
+        {
+            // Replies come from, and stored addresses name, the bot by this id.
+            return "The activity has no recipient id.";
         }
 
         return null;

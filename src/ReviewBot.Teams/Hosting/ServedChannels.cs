@@ -17,6 +17,10 @@ public static class ServedChannels
     /// <summary>The plain answer to an activity from a channel this bot does not serve.</summary>
     public const string RefusalText = "ReviewBot works only in Microsoft Teams (and Outlook card actions).";
 
+    /// <summary>The answer to an Outlook card action whose <c>from</c> carries no Entra object id: nothing was done.</summary>
+    public static InvokeResponse NoObjectIdRefusal => AdaptiveCardInvokeResponses.Error(
+        401, "Unauthorized", "ReviewBot could not tell who you are from Outlook, so nothing was done. Please use the card in Teams.");
+
     /// <summary>Whether the activity comes from a channel (and, for Outlook, of a kind) this bot serves.</summary>
     /// <param name="activity">The authenticated inbound activity.</param>
     /// <returns>True for <c>msteams</c>, and for <c>outlook</c> <c>adaptiveCard/action</c> invokes.</returns>

@@ -18,6 +18,9 @@ public static class TeamsJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            // Letters outside ASCII (names, Welsh, accents) go as UTF-8, not six-byte \u escapes, so a card with a
+            // long account fits Teams' 28 KB; HTML-sensitive characters are still escaped.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };
         options.MakeReadOnly();

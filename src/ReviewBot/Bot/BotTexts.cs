@@ -24,6 +24,12 @@ public static class BotTexts
     /// <summary>Case details are never asked for in a shared conversation.</summary>
     public const string MovingToPrivateChat = "Referral details are personal data, so I'll continue with you in a private chat. Look for a message from me there.";
 
+    /// <summary>A command longer than <see cref="ChatCommands.MaxCommandLength"/>.</summary>
+    public const string MessageTooLong = "That message is too long for me to read as a command. Type help to see what I can do.";
+
+    /// <summary>The activity carries no Entra object id, so nobody can be identified or given a role.</summary>
+    public const string NoIdentity = "I can't tell who you are from this message, so I haven't acted on it. Please use ReviewBot from Microsoft Teams, signed in with your work account.";
+
     /// <summary>Teams would not open a 1:1 chat (an outage, or the app not installed for the person).</summary>
     public const string PrivateChatUnavailable = "Referral details are personal data, so referrals happen in a private chat with me, but I couldn't open one just now. Please open a chat with ReviewBot yourself and type 'refer', or try again in a few minutes.";
 

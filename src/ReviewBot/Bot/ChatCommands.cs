@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using ReviewBot.Bot.Routing;
 using ReviewBot.Core.Referrals;
+using ReviewBot.Teams;
 
 namespace ReviewBot.Bot;
 
@@ -9,7 +9,7 @@ namespace ReviewBot.Bot;
 /// (<see cref="ChatIntentRecogniser"/>) picks the command's route in <see cref="BotRoutes"/>. Mentions of
 /// the bot in channels are removed before reading.
 /// </summary>
-public sealed partial class ChatCommands
+public sealed class ChatCommands
 {
     private readonly IServiceProvider services;
 
@@ -22,7 +22,14 @@ public sealed partial class ChatCommands
         var text = WithoutMentions(turn.Activity.Text);
         if (BotRoutes.Table.ForDialog(turn.Session.Dialog?.Flow, services) is { } dialog)
         {
+            // An answer is capped by its own question's limit (a narrative may be long), not by the command limit.
             await dialog(turn, text, cancellationToken);
+            return;
+        }
+
+        if (text.Length > MaxCommandLength)
+        {
+            await turn.SayAsync(BotTexts.MessageTooLong, cancellationToken);
             return;
         }
 
@@ -37,10 +44,10 @@ public sealed partial class ChatCommands
         await command(turn, intent, cancellationToken);
     }
 
-    /// <summary>The text without <c>&lt;at&gt;Bot&lt;/at&gt;</c> mentions, trimmed.</summary>
-    public static string WithoutMentions(string? text)
-        => string.IsNullOrEmpty(text) ? string.Empty : Mention().Replace(text, " ").Trim();
+    /// <summary>The longest command read; a longer one is answered <see cref="BotTexts.MessageTooLong"/>.</summary>
+    public const int MaxCommandLength = 4_000;
 
-    [GeneratedRegex(@"<at>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Mention();
+    /// <summary>The text without <c>&lt;at&gt;Bot&lt;/at&gt;</c> mentions, trimmed; linear in the text's length.</summary>
+    public static string WithoutMentions(string? text)
+        => string.IsNullOrEmpty(text) ? string.Empty : MentionText.Strip(text).Trim();
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ReviewBot.Bot.Routing;
 using ReviewBot.Cards;
+using ReviewBot.Core.Boards;
 using ReviewBot.Core.Ports;
 using ReviewBot.Ports;
 using ReviewBot.Teams;
@@ -19,6 +20,7 @@ public sealed partial class ReviewBotActivityHandler : IBot
     private readonly ChatCommands commands;
     private readonly IServiceProvider services;
     private readonly ILogger<ReviewBotActivityHandler> logger;
+    private readonly ICardRenderer outlookCards;
 
     /// <summary>Creates the bot over the turn's services, from which each route takes its handler.</summary>
     public ReviewBotActivityHandler(
@@ -27,8 +29,10 @@ public sealed partial class ReviewBotActivityHandler : IBot
         ICardRenderer cards,
         ChatCommands commands,
         IServiceProvider services,
-        ILogger<ReviewBotActivityHandler> logger)
+        ILogger<ReviewBotActivityHandler> logger,
+        Outlook.OutlookActionableMessages outlook)
     {
+        outlookCards = outlook.Renderer;
         this.conversations = conversations;
         this.boards = boards;
         this.cards = cards;
@@ -42,13 +46,18 @@ public sealed partial class ReviewBotActivityHandler : IBot
     {
         try
         {
+            if (await AdmitAsync(turn, ct) is not { } board)
+            {
+                return;
+            }
+
             // A turn that lost a race with another turn of the same person re-runs once on the fresh state:
             // every effect is idempotent (case changes are version-checked, submissions keyed) and nothing
             // was sent by the attempt that lost.
-            if (!await TryTurnAsync(turn, ct))
+            if (!await TryTurnAsync(turn, board, ct))
             {
                 LogConversationConflict(logger, turn.Activity.Id);
-                if (!await TryTurnAsync(turn, ct))
+                if (!await TryTurnAsync(turn, board, ct))
                 {
                     await ApologiseAsync(turn, BotTexts.ConversationConflict, ct);
                 }
@@ -70,12 +79,51 @@ public sealed partial class ReviewBotActivityHandler : IBot
         }
     }
 
-    private async Task<bool> TryTurnAsync(ITurnContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// The gate every turn passes before anything is loaded or stored: a sender with an Entra object id (the only
+    /// identity the bot trusts), in a tenant with a board. Otherwise the person is told why and nothing is stored.
+    /// </summary>
+    private async Task<BoardConfiguration?> AdmitAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        if (string.IsNullOrWhiteSpace(activity.From?.AadObjectId))
+        {
+            LogNoIdentity(logger, activity.Type, activity.Id);
+            await RefuseAsync(turn, BotTexts.NoIdentity, cancellationToken);
+            return null;
+        }
+
+        var tenantId = activity.GetTenantId();
+        var board = tenantId is null ? null : await boards.FindByTenantAsync(tenantId, cancellationToken);
+        if (board is null)
+        {
+            LogNoBoard(logger, activity.Type, activity.Id);
+            await RefuseAsync(turn, BotTexts.NoBoard, cancellationToken);
+        }
+
+        return board;
+    }
+
+    /// <summary>Says why a turn is not served, to a message, a card action or an install; other activities hear nothing.</summary>
+    private static async Task RefuseAsync(ITurnContext context, string text, CancellationToken cancellationToken)
+    {
+        var activity = context.Activity;
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            // Only a card action is answered: any other invoke name stays unanswered (501), as for every tenant.
+            context.InvokeResponse = activity.Name == AdaptiveCardAction.InvokeName ? AdaptiveCardInvokeResponses.Message(text) : null;
+        }
+        else if (activity.Type == ActivityTypes.Message || (activity.Type == ActivityTypes.InstallationUpdate && activity.Action == "add"))
+        {
+            await context.SendActivityAsync(Activity.CreateMessage(text), cancellationToken);
+        }
+    }
+
+    private async Task<bool> TryTurnAsync(ITurnContext context, BoardConfiguration board, CancellationToken cancellationToken)
     {
         var session = await TurnSession.LoadAsync(conversations, context.Activity, cancellationToken);
-        var tenantId = context.Activity.GetTenantId();
-        var board = tenantId is null ? null : await boards.FindByTenantAsync(tenantId, cancellationToken);
-        var botTurn = new BotTurn(context, session, board, cards);
+        // Outlook shows cards of version 1.4 at most: its invokes are answered with the Outlook forms.
+        var botTurn = new BotTurn(context, session, board, context.Activity.ChannelId == ServedChannels.Outlook ? outlookCards : cards);
         await RouteAsync(botTurn, cancellationToken);
         try
         {
@@ -146,7 +194,9 @@ public sealed partial class ReviewBotActivityHandler : IBot
     {
         if (activity.Value is not { ValueKind: System.Text.Json.JsonValueKind.Object } value
             || JsonNode.Parse(value.GetRawText()) is not JsonObject data
-            || data["verb"]?.GetValue<string>() is not { Length: > 0 } verb)
+            || data["verb"] is not JsonValue verbValue
+            || !verbValue.TryGetValue<string>(out var verb)
+            || verb.Length == 0)
         {
             return null;
         }
@@ -177,6 +227,12 @@ public sealed partial class ReviewBotActivityHandler : IBot
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A reply in activity {ActivityId} could not be sent ({ErrorType})")]
     private static partial void LogReplyFailed(ILogger logger, string? activityId, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {ActivityType} activity {ActivityId} has no from.aadObjectId; answered without acting")]
+    private static partial void LogNoIdentity(ILogger logger, string? activityType, string? activityId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A {ActivityType} activity {ActivityId} comes from a tenant with no board; answered, nothing stored")]
+    private static partial void LogNoBoard(ILogger logger, string? activityType, string? activityId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Unknown card verb in activity {ActivityId}")]
     private static partial void LogUnknownVerb(ILogger logger, string? activityId);

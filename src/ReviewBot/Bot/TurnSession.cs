@@ -33,7 +33,9 @@ public sealed class TurnSession
     public static async Task<TurnSession> LoadAsync(IConversationStore store, Activity activity, CancellationToken cancellationToken)
     {
         var address = AddressOf(activity);
-        var userKey = activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown";
+        // Only the Entra object id identifies a person: the bot's turn gate answers activities without one.
+        var userKey = activity.From?.AadObjectId
+            ?? throw new InvalidOperationException("A turn session needs the sender's Entra object id.");
         var snapshot = await store.LoadAsync(address.ConversationId, userKey, cancellationToken);
         return new TurnSession(store, snapshot, address);
     }
@@ -46,7 +48,8 @@ public sealed class TurnSession
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         var addressChanged = loaded.Address != Address;
-        if (!addressChanged && loaded.Dialog == Dialog)
+        // An Outlook card action is no conversation to reach anyone in later: keep nothing of it (and never let it replace a 1:1 chat).
+        if ((!addressChanged && loaded.Dialog == Dialog) || Address.ChannelId == ServedChannels.Outlook)
         {
             return;
         }

@@ -33,6 +33,9 @@ public static class CardNames
     /// <summary>Follow-up tasks after a review is agreed.</summary>
     public const string FollowUpChecklist = "follow-up-checklist";
 
+    /// <summary>A person's own open tasks, soonest first, then the cases they follow.</summary>
+    public const string MyTasks = "my-tasks";
+
     /// <summary>Someone acted without the role for it.</summary>
     public const string NotAuthorised = "not-authorised";
 
@@ -48,11 +51,16 @@ public static class CardNames
     /// <summary>One agency's IMR request.</summary>
     public const string ImrRequest = "imr-request";
 
+    /// <summary>cards/clock-extension.json: record an agreed extension of a deadline.</summary>
+    public const string ClockExtension = "clock-extension";
+
     /// <summary>Every card above.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Welcome, Help, ReferralQuestion, ReferralSummary, ReferralAcknowledgement, ReferralNotification,
         Recommendation, Decision, CaseStatus, FollowUpChecklist, NotAuthorised, Message, PanelMeetingSlots, ClockReminder,
         ImrRequest,
+        MyTasks,
+        ClockExtension,
     ];
 }

@@ -74,6 +74,9 @@ public static class CardVerbs
     /// <summary>Find panel meeting times again; data <c>{caseRef, version, range: deadline|longer}</c> + the same inputs.</summary>
     public const string MeetingSearch = "meeting.search";
 
+    /// <summary>Cancel the booked panel meeting (the same event is cancelled); data <c>{caseRef, version}</c>.</summary>
+    public const string MeetingCancel = "meeting.cancel";
+
     /// <summary>A clock's owner marks the step done (e.g. the Panel notified); data <c>{caseRef, version, clockKind}</c>.</summary>
     public const string ClockDone = "case.clockDone";
 
@@ -92,4 +95,9 @@ public static class CardVerbs
     /// <summary>An agreed extension of an IMR's due date.</summary>
     public const string ImrExtend = "imr.extend";
 
+    /// <summary>Open the form to extend a deadline (business manager or board chair); data <c>{caseRef}</c>.</summary>
+    public const string ClockExtendForm = "case.extendForm";
+
+    /// <summary>Record an agreed extension; data <c>{caseRef, version}</c> + inputs <c>clockKind, newDueOn, reason, agreedBy</c>.</summary>
+    public const string ClockExtend = "case.extendClock";
 }

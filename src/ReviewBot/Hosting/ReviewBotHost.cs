@@ -2,6 +2,7 @@ using ReviewBot.Bot;
 using ReviewBot.Bot.Cases;
 using ReviewBot.Bot.Effects;
 using ReviewBot.Bot.Imr;
+using ReviewBot.Bot.Meetings;
 using ReviewBot.Bot.Messaging;
 using ReviewBot.Bot.Referrals;
 using ReviewBot.Bot.Reminders;
@@ -47,11 +48,15 @@ public static class ReviewBotHost
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineSweepService>());
         services.AddSingleton<DraftSweepService>();
         services.AddHostedService(sp => sp.GetRequiredService<DraftSweepService>());
+        services.AddPanelMeetings(configuration);
 
         // Per turn (and per effect run): these hold the connector's typed HttpClient.
         services.AddScoped<TeamsMessenger>();
         services.AddScoped<EffectRunner>();
+        services.AddSingleton<OutlookCardMailer>();
         services.AddScoped<CaseStatusReplies>();
+        services.AddScoped<PrivateReplies>();
+        services.AddSingleton<Core.Cases.PersonalTasks>();
         services.AddScoped<ChatCommands>();
         services.AddBotRoutes(); // every handler Bot/Routing/BotRoutes names
         services.AddImrChasing(configuration);

@@ -11,9 +11,14 @@ namespace ReviewBot.Outlook;
 /// <summary>
 /// The Outlook forms of the cards (cards/outlook/: Adaptive Cards 1.4, Outlook's ceiling; Action.Execute
 /// only; <c>originator</c> from <see cref="OutlookOptions.OriginatorId"/>) and the HTML mail body that
-/// carries one as an actionable message. Sending (Graph sendMail) and the <c>outlook</c> channel's invokes
-/// are wired elsewhere.
+/// carries one as an actionable message. <c>Bot/Effects/OutlookCardMailer</c> mails them (the outbox's
+/// <c>mail-card</c> effects); <see cref="Renderer"/> answers the <c>outlook</c> channel's invokes with them.
 /// </summary>
+/// <remarks>
+/// To mail another case card (the IMR request, say): add its 1.4 form as <c>cards/outlook/&lt;card&gt;.json</c>
+/// (with sample data, validated by OutlookCardTests), add its purpose to <see cref="MailedPurposes"/> and a
+/// subject to <c>OutlookCardMailer.Subject</c>, and post it with <c>CaseEffects.Posts(…, mailing)</c>.
+/// </remarks>
 public sealed class OutlookActionableMessages
 {
     /// <summary>The subfolder of the card templates folder holding the Outlook forms.</summary>
@@ -24,6 +29,7 @@ public sealed class OutlookActionableMessages
 
     private readonly OutlookOptions options;
     private readonly CardRenderer renderer;
+    private readonly string folder;
 
     /// <summary>Creates the composer.</summary>
     public OutlookActionableMessages(IOptions<OutlookOptions> options, IOptions<CardRenderingOptions> cards)
@@ -31,16 +37,38 @@ public sealed class OutlookActionableMessages
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(cards);
         this.options = options.Value;
-        renderer = new CardRenderer(Options.Create(new CardRenderingOptions { Folder = Path.Combine(cards.Value.Folder, Folder) }));
+        folder = Path.Combine(cards.Value.Folder, Folder);
+        renderer = new CardRenderer(Options.Create(new CardRenderingOptions { Folder = folder }));
     }
+
+    /// <summary>The case card purposes (<c>CaseCardPurposes</c>) mailed to Outlook when it is configured: each has an Outlook form.</summary>
+    public static IReadOnlySet<string> MailedPurposes { get; } = new HashSet<string>(StringComparer.Ordinal) { Core.Effects.CaseCardPurposes.Decision };
 
     /// <summary>True when <c>Outlook:OriginatorId</c> is set.</summary>
     public bool IsEnabled => options.IsEnabled;
+
+    /// <summary>
+    /// Renders cards for answers to Outlook invokes: the card's Outlook form (with the originator when set), or,
+    /// for a card that has none, a short message card pointing to Teams.
+    /// </summary>
+    public ICardRenderer Renderer => new OutlookCardRenderer(this);
 
     /// <summary>The board chair's decision card in its Outlook form.</summary>
     /// <exception cref="InvalidOperationException">Outlook is not configured.</exception>
     /// <exception cref="CardTemplateException">The template is missing or a binding did not resolve.</exception>
     public JsonObject DecisionCard(DecisionCard model) => Render(CardNames.Decision, model);
+
+    /// <summary>A card in its Outlook form, for mailing.</summary>
+    /// <exception cref="InvalidOperationException">Outlook is not configured.</exception>
+    /// <exception cref="CardTemplateException">The card has no Outlook form, or a binding did not resolve.</exception>
+    public JsonObject Card(ICardModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Render(model.CardName, model);
+    }
+
+    /// <summary>True when <c>cards/outlook/</c> holds a form of <paramref name="cardName"/>.</summary>
+    public bool HasForm(string cardName) => File.Exists(Path.Combine(folder, cardName + ".json"));
 
     /// <summary>
     /// An HTML mail body with <paramref name="card"/> in <c>&lt;script type="application/adaptivecard+json"&gt;</c>
@@ -63,8 +91,23 @@ public sealed class OutlookActionableMessages
             throw new InvalidOperationException("Outlook:OriginatorId is not set: cards are not mailed to Outlook.");
         }
 
+        return RenderForm(cardName, model);
+    }
+
+    /// <summary>The Outlook form with the originator (empty when Outlook is off: a card already mailed is still answered).</summary>
+    private JsonObject RenderForm(string cardName, object model)
+    {
         var data = JsonSerializer.SerializeToNode(model, model.GetType(), CardRenderer.DataSerializerOptions)!.AsObject();
-        data["originator"] = options.OriginatorId!.Trim();
+        data["originator"] = options.OriginatorId?.Trim() ?? string.Empty;
         return renderer.Render(cardName, data);
+    }
+
+    /// <summary>Answers to Outlook invokes: Outlook shows cards of version 1.4 at most, so never a Teams form.</summary>
+    private sealed class OutlookCardRenderer(OutlookActionableMessages outlook) : ICardRenderer
+    {
+        public JsonObject Render(string cardName, object data)
+            => outlook.HasForm(cardName)
+                ? outlook.RenderForm(cardName, data)
+                : outlook.RenderForm(CardNames.Message, new MessageCard("ReviewBot", "Open ReviewBot in Teams to see this."));
     }
 }

@@ -23,6 +23,8 @@ internal static class CaseRows
     public const string RolesColumn = "Roles";
     public const string ObjectIdColumn = "ObjectId";
     public const string NextColumn = "Next";
+    public const string CountColumn = "Count";
+    public const string FirstAtColumn = "FirstAt";
 
     /// <summary>At most this many 30,000-character parts per row: ≤ 240 KB in UTF-16, well under 1 MiB.</summary>
     public const int PartsPerRow = 4;
@@ -52,6 +54,16 @@ internal static class CaseRows
     /// <summary>An event that changed nothing, sorted after the change that produced the version it saw.</summary>
     public static string AuditNote(CaseReference reference, long version, DateTimeOffset at)
         => AuditPrefix(reference) + Number(version) + "|1|" + Number(at.UtcTicks) + "|" + Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// Refusals of one actor and verb, counted on one row (after the changes in key order). Keyed by a hash, so a
+    /// forged object id of any length makes a valid key; the actor and verb are plain columns.
+    /// </summary>
+    public static string AuditRefusal(CaseReference reference, string actorObjectId, string detail)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(actorObjectId.ToLowerInvariant() + "\n" + detail));
+        return AuditPrefix(reference) + "refused|" + Convert.ToHexStringLower(hash.AsSpan(0, 16));
+    }
 
     /// <summary>Cards posted about the case (bookkeeping, outside the versioned head).</summary>
     public static string PostedPrefix(CaseReference reference) => TableKeys.Join("posted", Ref(reference), string.Empty);
@@ -149,6 +161,8 @@ internal static class CaseRows
             Version = row.GetInt64(VersionColumn) ?? 0,
             CorrelationId = row.GetString("CorrelationId"),
             Detail = row.GetString("Detail"),
+            Count = row.GetInt32(CountColumn) ?? 1,
+            FirstAt = row.GetDateTimeOffset(FirstAtColumn),
         };
     }
 

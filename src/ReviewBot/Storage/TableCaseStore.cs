@@ -18,6 +18,9 @@ namespace ReviewBot.Storage;
 public sealed partial class TableCaseStore : ICaseStore
 {
     private const int MaxUpdateAttempts = 8;
+
+    /// <summary>Longest actor id kept on a refusal record (a real one is a 36-character GUID).</summary>
+    private const int MaxStoredActorLength = 256;
     private const int MaxAllocateAttempts = 100;
 
     // Two chunk rows (≤ 720 KB each even if every character were escaped on the wire) stay far below
@@ -243,6 +246,56 @@ public sealed partial class TableCaseStore : ICaseStore
         var noted = auditEvent with { StageBefore = auditEvent.StageBefore ?? stage, StageAfter = auditEvent.StageAfter ?? stage };
         var row = CaseRows.ToAuditRow(partition, CaseRows.AuditNote(reference, head.Value!.GetInt64(CaseRows.VersionColumn) ?? 0, auditEvent.At), noted);
         await TableCalls.RunAsync(Table, () => Table.AddEntityAsync(row, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task RecordRefusalAsync(string boardId, CaseEvent refusal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var partition = CaseRows.Partition(boardId);
+        var rowKey = CaseRows.AuditRefusal(refusal.Case, refusal.ActorObjectId, refusal.Detail ?? refusal.Action);
+        // Object ids are GUIDs; a forged one of any length must still fit a table property.
+        var noted = refusal.ActorObjectId.Length <= MaxStoredActorLength ? refusal : refusal with { ActorObjectId = refusal.ActorObjectId[..MaxStoredActorLength] + "…" };
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await TableCalls.RunAsync(Table, () => Table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+            try
+            {
+                await TableCalls.RunAsync(Table, () => existing.HasValue ? CountAgainAsync(existing.Value!, noted, cancellationToken) : FirstRefusalAsync(partition, rowKey, noted, cancellationToken), cancellationToken)
+                    .ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another press of the same flood counted first: read the row again.
+                if (attempt >= MaxUpdateAttempts)
+                {
+                    LogRefusalUncounted(refusal.Case, attempt);
+                    return;
+                }
+
+                await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private Task<Response> FirstRefusalAsync(string partition, string rowKey, CaseEvent refusal, CancellationToken cancellationToken)
+    {
+        var row = CaseRows.ToAuditRow(partition, rowKey, refusal with { Version = 0 });
+        row[CaseRows.CountColumn] = 1;
+        row[CaseRows.FirstAtColumn] = refusal.At;
+        return Table.AddEntityAsync(row, cancellationToken);
+    }
+
+    private Task<Response> CountAgainAsync(TableEntity row, CaseEvent refusal, CancellationToken cancellationToken)
+    {
+        row[CaseRows.CountColumn] = (row.GetInt32(CaseRows.CountColumn) ?? 1) + 1;
+        row["At"] = refusal.At;
+        row["StageBefore"] = refusal.StageBefore?.ToString();
+        row["StageAfter"] = refusal.StageAfter?.ToString();
+        row["CorrelationId"] = refusal.CorrelationId;
+        return Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -621,6 +674,9 @@ public sealed partial class TableCaseStore : ICaseStore
     /// <summary>Full jitter, doubling to at most half a second: racing writers spread out instead of colliding again.</summary>
     private static Task BackOffAsync(int attempt, CancellationToken cancellationToken)
         => Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(500, 10 << Math.Min(attempt, 6)))), cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {Reference}: a repeated refusal was not counted after {Attempts} conflicting attempts (its record exists)")]
+    private partial void LogRefusalUncounted(CaseReference reference, int attempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {Reference} created")]
     private partial void LogCreated(CaseReference reference);

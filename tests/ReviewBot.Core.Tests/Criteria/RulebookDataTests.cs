@@ -97,6 +97,26 @@ public sealed class RulebookDataTests
         Assert.All(rulebook.Questions, q => Assert.True(Citations.HasLocator(q.Source), $"{q.Id}: \"{q.Source}\" names no paragraph, section or regulation"));
     }
 
+    /// <summary>
+    /// domain.md quotes no Working Together paragraph numbers, so none is cited as if checked: every part of a
+    /// citation that names Working Together says its paragraph was not verified, or only reports its wording.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Working_together_is_never_cited_by_an_unverified_paragraph_number(RulebookKind kind)
+    {
+        var rulebook = Rulebook.For(kind);
+        var sources = rulebook.Rules.Select(r => r.Source).Concat(rulebook.Questions.Select(q => q.Source));
+
+        var parts = sources.SelectMany(s => s.Split(';')).Where(p => p.Contains("Working Together", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(parts);
+        Assert.All(parts, p => Assert.True(
+            p.Contains("paragraph number not verified here", StringComparison.Ordinal) || p.Contains(" reads ", StringComparison.Ordinal) || p.Contains("quoting", StringComparison.Ordinal),
+            $"\"{p.Trim()}\" cites Working Together as if its paragraph were checked"));
+        Assert.DoesNotContain(parts, p => System.Text.RegularExpressions.Regex.IsMatch(p, @"\bpara(graph)?s? \d"));
+    }
+
     [Theory]
     [InlineData("LSCB Regulations 2006 reg 5(2)(a)", true)]
     [InlineData("Children Act 2004 s16C(2)", true)]

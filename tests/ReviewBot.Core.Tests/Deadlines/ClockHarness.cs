@@ -34,6 +34,9 @@ internal sealed class ClockHarness
         store.Setup(s => s.AppendEventAsync(Board.BoardId, It.IsAny<CaseEvent>(), It.IsAny<CancellationToken>()))
             .Callback<string, CaseEvent, CancellationToken>((_, e, _) => Events.Add(e))
             .Returns(Task.CompletedTask);
+        store.Setup(s => s.RecordRefusalAsync(Board.BoardId, It.IsAny<CaseEvent>(), It.IsAny<CancellationToken>()))
+            .Callback<string, CaseEvent, CancellationToken>((_, e, _) => Events.Add(e))
+            .Returns(Task.CompletedTask);
         store.Setup(s => s.UpdateAsync(Board.BoardId, It.IsAny<CaseReference>(), It.IsAny<Func<ReviewCase, CaseChange?>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string _, CaseReference _, Func<ReviewCase, CaseChange?> decide, CancellationToken _) =>
             {

@@ -14,6 +14,7 @@ internal static class CaseFixtures
     public const string BoardChair = "oid-board-chair";
     public const string HeadOfSafeguarding = "oid-head-of-safeguarding";
     public const string Stranger = "oid-stranger";
+    public const string OtherTenantStranger = "oid-other-tenant";
 
     public static readonly CaseReference Reference = CaseReference.Create(RulebookKind.Scr, 2026, 1);
 
@@ -24,12 +25,24 @@ internal static class CaseFixtures
         TenantId = "tenant",
         People =
         [
-            new(BusinessManager, "Business Manager", null, [BoardRole.BusinessManager]),
-            new(SubGroupChair, "Sub-group Chair", null, [BoardRole.SubGroupChair]),
-            new(BoardChair, "Board Chair", null, [BoardRole.BoardChair]),
-            new(HeadOfSafeguarding, "Head of Safeguarding", null, [BoardRole.HeadOfSafeguarding]),
+            new(BusinessManager, "Bea Manager", null, [BoardRole.BusinessManager]),
+            new(SubGroupChair, "Sid Chair", null, [BoardRole.SubGroupChair]),
+            new(BoardChair, "Chris Chair", null, [BoardRole.BoardChair]),
+            new(HeadOfSafeguarding, "Hana Head", null, [BoardRole.HeadOfSafeguarding]),
         ],
     };
+
+    /// <summary>Another tenant's board, whose people press buttons on cards naming this board's cases.</summary>
+    public static BoardConfiguration OtherBoard { get; } = new()
+    {
+        BoardId = "other",
+        Name = "Other Safeguarding Children Board",
+        TenantId = "tenant-other",
+        People = [new(OtherTenantStranger, "Olly Other", null, [BoardRole.BoardChair])],
+    };
+
+    /// <summary>Everyone's name, for "the refusal names nobody".</summary>
+    public static IReadOnlyList<string> Names { get; } = ["Bea Manager", "Sid Chair", "Chris Chair", "Hana Head", "Rita Referrer", "Olly Other"];
 
     /// <summary>Every actor the matrix tries, with the roles they hold on the case.</summary>
     public static IReadOnlyDictionary<string, BoardRole?> Actors { get; } = new Dictionary<string, BoardRole?>
@@ -40,6 +53,7 @@ internal static class CaseFixtures
         [BoardChair] = BoardRole.BoardChair,
         [HeadOfSafeguarding] = BoardRole.HeadOfSafeguarding,
         [Stranger] = null,
+        [OtherTenantStranger] = null,
     };
 
     public static ReviewCase NewCase(CaseStage stage = CaseStage.AwaitingRecommendation, long version = 3) => new()
@@ -54,11 +68,11 @@ internal static class CaseFixtures
         Criteria = new CriteriaOutcome { Level = CriteriaLevel.Must, Summary = "A recommendation for the sub-group, not a decision." },
         Parties =
         [
-            new(Referrer, BoardRole.Referrer),
-            new(BusinessManager, BoardRole.BusinessManager),
-            new(SubGroupChair, BoardRole.SubGroupChair),
-            new(BoardChair, BoardRole.BoardChair),
-            new(HeadOfSafeguarding, BoardRole.HeadOfSafeguarding),
+            new(Referrer, BoardRole.Referrer, "Rita Referrer"),
+            new(BusinessManager, BoardRole.BusinessManager, "Bea Manager"),
+            new(SubGroupChair, BoardRole.SubGroupChair, "Sid Chair"),
+            new(BoardChair, BoardRole.BoardChair, "Chris Chair"),
+            new(HeadOfSafeguarding, BoardRole.HeadOfSafeguarding, "Hana Head"),
         ],
     };
 

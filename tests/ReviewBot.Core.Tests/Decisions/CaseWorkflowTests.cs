@@ -14,13 +14,19 @@ public class CaseWorkflowTests
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
     private readonly Mock<ICaseStore> store = new(MockBehavior.Strict);
     private readonly List<CaseEvent> events = [];
+    private static readonly CaseReference NoSuchCase = CaseReference.Create(RulebookKind.Scr, 2026, 99);
     private ReviewCase stored = NewCase();
 
     public CaseWorkflowTests()
     {
-        store.Setup(s => s.AppendEventAsync(Board.BoardId, It.IsAny<CaseEvent>(), It.IsAny<CancellationToken>()))
+        store.Setup(s => s.RecordRefusalAsync(Board.BoardId, It.IsAny<CaseEvent>(), It.IsAny<CancellationToken>()))
             .Callback<string, CaseEvent, CancellationToken>((_, e, _) => events.Add(e))
             .Returns(Task.CompletedTask);
+        store.Setup(s => s.UpdateAsync(Board.BoardId, NoSuchCase, It.IsAny<Func<ReviewCase, CaseChange?>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new CaseUpdateResult(null, false));
+        // The other tenant's board has no such case: its people find nothing.
+        store.Setup(s => s.UpdateAsync(OtherBoard.BoardId, It.IsAny<CaseReference>(), It.IsAny<Func<ReviewCase, CaseChange?>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new CaseUpdateResult(null, false));
         // The port's contract: call decide on the latest case; store the change with its event.
         store.Setup(s => s.UpdateAsync(Board.BoardId, Reference, It.IsAny<Func<ReviewCase, CaseChange?>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string _, CaseReference _, Func<ReviewCase, CaseChange?> decide, CancellationToken _) =>
@@ -74,7 +80,9 @@ public class CaseWorkflowTests
         };
         stored = startingCase;
 
-        var result = await Workflow.ExecuteAsync(Board, command, actor, "corr-1", CancellationToken.None);
+        var board = actor == OtherTenantStranger ? OtherBoard : Board;
+
+        var result = await Workflow.ExecuteAsync(board, command, actor, "corr-1", CancellationToken.None);
 
         if (permitted)
         {
@@ -82,14 +90,35 @@ public class CaseWorkflowTests
             Assert.Equal(4, stored.Version);
             var audit = Assert.Single(events);
             Assert.Equal((actor, command.AuditAction, "corr-1"), (audit.ActorObjectId, audit.Action, audit.CorrelationId));
+            return;
+        }
+
+        Assert.Same(startingCase, stored);
+        Assert.DoesNotContain(Names, name => result.Problem?.Contains(name, StringComparison.OrdinalIgnoreCase) == true);
+        if (Actors[actor] is null)
+        {
+            // No role on the case: exactly the answer for a case that does not exist, with nothing of the case in it.
+            var unknown = await Workflow.ExecuteAsync(Board, command with { Case = NoSuchCase }, actor, "corr-1", CancellationToken.None);
+            Assert.Equal((CaseActionStatus.NotFound, null), (result.Status, result.Case));
+            Assert.Equal(unknown.Problem!.Replace(NoSuchCase.Value, Reference.Value, StringComparison.Ordinal), result.Problem);
+            Assert.Equal(CaseVisibility.UnknownCaseAnswer(Reference), result.Problem);
         }
         else
         {
+            // A party is told which role may act.
             Assert.Equal(CaseActionStatus.NotAuthorised, result.Status);
-            Assert.Same(startingCase, stored);
-            Assert.Contains("Only the", result.Problem);
+            Assert.Contains(command.PermittedRoles, role => result.Problem!.Contains("the " + RoleNames.Of(role), StringComparison.Ordinal));
+        }
+
+        if (actor == OtherTenantStranger)
+        {
+            Assert.Empty(events); // nothing of this board's case was even read for them
+        }
+        else
+        {
             var refusal = Assert.Single(events);
-            Assert.Equal(("ActionRefused", actor, 0L), (refusal.Action, refusal.ActorObjectId, refusal.Version));
+            Assert.Equal((CaseWorkflow.RefusalAction, actor, 0L), (refusal.Action, refusal.ActorObjectId, refusal.Version));
+            Assert.Equal(command.AuditAction + (Actors[actor] is null ? ":not-a-party" : ":not-authorised"), refusal.Detail);
         }
     }
 
@@ -125,11 +154,7 @@ public class CaseWorkflowTests
     [Fact]
     public async Task An_unknown_case_is_reported_not_thrown()
     {
-        var other = CaseReference.Create(RulebookKind.Scr, 2026, 99);
-        store.Setup(s => s.UpdateAsync(Board.BoardId, other, It.IsAny<Func<ReviewCase, CaseChange?>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new CaseUpdateResult(null, false));
-
-        var result = await Workflow.ExecuteAsync(Board, new CallPanelMeetingCommand { Case = other, CardVersion = 1 }, BusinessManager, null, CancellationToken.None);
+        var result = await Workflow.ExecuteAsync(Board, new CallPanelMeetingCommand { Case = NoSuchCase, CardVersion = 1 }, BusinessManager, null, CancellationToken.None);
 
         Assert.Equal(CaseActionStatus.NotFound, result.Status);
     }

@@ -45,8 +45,8 @@ public class CommandTests
 
         bot.Click(ReferralVerbs.Back);
 
-        Assert.Equal(ReferralSteps.ReferrerDsl, bot.Step);
-        Assert.Equal("yes", bot.Question.Prefill);
+        Assert.Equal(ReferralSteps.PanelMemberName, bot.Step);
+        Assert.Equal("me", bot.Question.Prefill);
     }
 
     [Fact]

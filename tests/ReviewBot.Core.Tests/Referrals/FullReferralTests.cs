@@ -28,33 +28,48 @@ public class FullReferralTests
         bot.Say("keep");
         Assert.Equal(ReferralSteps.ReferrerDsl, bot.Step);
         bot.Say("yep");
+        Assert.Equal(ReferralSteps.PanelMemberName, bot.Step);
+        bot.Say("Pat Jones");
+        Assert.Equal("What is Pat Jones's telephone number?", bot.Question.Text);
+        bot.Say("020 7946 0001");
+        bot.Say("pat.jones@riverside.nhs.uk");
 
         // The child.
         Assert.Equal((ReferralSteps.ChildName, "The child"), (bot.Step, bot.Question.Section));
-        bot.Say("Alex Smith");
+        bot.Say("Alex Smith (AJ)");
         Assert.Equal("What is Alex Smith's date of birth?", bot.Question.Text);
         bot.Say("31/2/2016");                               // wrong answer 2
         Assert.Equal((ReferralSteps.ChildDateOfBirth, "There is no 31 February 2016."), (bot.Step, bot.Question.Problem));
         bot.Say("14/02/2016");
         Assert.Equal(ReferralSteps.ChildIncident, bot.Step);
         bot.Say("died");
-        Assert.Equal("When did Alex Smith die?", bot.Question.Text);
+        Assert.Equal("When did the child die?", bot.Question.Text);
         bot.Say("last Tuesday");
+        Assert.Equal(ReferralSteps.ChildIncidentPlace, bot.Step);
+        bot.Say("At home");
         bot.Say("1 High Street, Riverside RV1 2AB");
         bot.Say("White British");
-        bot.Say("English");
+        Assert.Equal("Which languages are spoken at the child's home?", bot.Question.Text);
+        bot.Say("English and Polish");
         bot.Say("skip");                                    // religion
         Assert.Equal(ReferralSteps.ChildLegalStatus, bot.Step);
         bot.Say("CIN");
-        bot.Say("y");
         Assert.Equal(ReferralSteps.ChildPlanStart, bot.Step);
         bot.Say("3/1/2025");
         bot.Say("1 June 2025");
+        Assert.Equal(ReferralSteps.PlanAnother(0), bot.Step);
+        bot.Say("yes");
+        bot.Say("1/9/2023");
+        bot.Say("1/3/2024");
+        bot.Say("no");                                      // known to social care: a child in need is, so not asked
 
         // Family, with a back to correct a name.
         Assert.Equal(ReferralSteps.FamilyName(0), bot.Step);
         bot.Say("Jo Smith");
         bot.Say("mother");
+        Assert.Equal(ReferralSteps.FamilyDateOfBirth(0), bot.Step);
+        bot.Say("1/5/1990");
+        bot.Say("same");
         bot.Say("yes");
         bot.Say("Chris Brown");
         Assert.Equal(ReferralSteps.FamilyRelationship(1), bot.Step);
@@ -63,6 +78,8 @@ public class FullReferralTests
         bot.Say("Chris Browne");
         Assert.Equal("How is Chris Browne related to the child?", bot.Question.Text);
         bot.Say("mother's partner");
+        bot.Say("skip");
+        bot.Say("skip");
         bot.Say("no");
 
         // Agencies.
@@ -78,6 +95,9 @@ public class FullReferralTests
         // What happened, key dates.
         Assert.Equal((ReferralSteps.Events, ReferralInputKind.LongText), (bot.Step, bot.Question.Kind));
         bot.Say("Alex was found unresponsive at home. Health visiting had raised concerns about neglect in January.");
+        Assert.Equal(ReferralSteps.OtherReviews, bot.Step);
+        Assert.Contains("A child death review", bot.Question.Choices.Select(c => c.Label));
+        bot.Say("child death review and criminal proceedings");
         bot.Say("5/1/2026");
         bot.Say("A&E attendance with a head injury");
         bot.Say("yes");
@@ -96,7 +116,10 @@ public class FullReferralTests
         bot.Say("no");
         Assert.Equal(ReferralSteps.Narrative, bot.Step);
         Assert.Equal(bot.Question.TotalSteps, bot.Question.StepNumber);
+        Assert.False(bot.Question.CanSkip);
         bot.Say("Neglect is suspected and the child has died; several agencies were involved.");
+        Assert.Equal(ReferralSteps.Request, bot.Step);
+        bot.Say("1");
 
         // Review, then submit.
         Assert.True(bot.Draft!.AtReview);
@@ -128,31 +151,43 @@ public class FullReferralTests
         bot.Answer("020 7946 0000");
         bot.Answer("sam.patel@riverside.nhs.uk");
         bot.Answer("yes");
-        bot.Answer("Alex Smith");
+        bot.Answer("Pat Jones");
+        bot.Answer("020 7946 0001");
+        bot.Answer("pat.jones@riverside.nhs.uk");
+        bot.Answer("Alex Smith (AJ)");
         bot.Answer("2016-02-14");
         bot.Answer(nameof(IncidentKind.Died));
         bot.Answer("2026-03-17");
+        bot.Answer("At home");
         bot.Answer("1 High Street, Riverside RV1 2AB");
         bot.Answer("White British");
-        bot.Answer("English");
+        bot.Answer("English and Polish");
         bot.Click(ReferralVerbs.Skip);
         bot.Answer("child-in-need");
-        bot.Answer("yes");
         bot.Answer("2025-01-03");
         bot.Answer("2025-06-01");
+        bot.Answer("yes");
+        bot.Answer("2023-09-01");
+        bot.Answer("2024-03-01");
+        bot.Answer("no");
         bot.Answer("Jo Smith");
         bot.Answer("mother");
+        bot.Answer("1990-05-01");
+        bot.Answer("1 High Street, Riverside RV1 2AB");
         bot.Answer("yes");
         bot.Answer("Chris Brown");
         bot.Click(ReferralVerbs.Back);
         Assert.Equal((ReferralSteps.FamilyName(1), "Chris Brown"), (bot.Step, bot.Question.Prefill));
         bot.Answer("Chris Browne");
         bot.Answer("mother's partner");
+        bot.Click(ReferralVerbs.Skip);
+        bot.Click(ReferralVerbs.Skip);
         bot.Answer("no");
         bot.Answer("police,hv,camhs");
         bot.Answer("Riverside Academy, Housing Trust");
         bot.Answer("2,4");
         bot.Answer("Alex was found unresponsive at home. Health visiting had raised concerns about neglect in January.");
+        bot.Answer("ChildDeathReview,CriminalProceedings");
         bot.Answer("2026-01-05");
         bot.Answer("A&E attendance with a head injury");
         bot.Answer("yes");
@@ -165,6 +200,7 @@ public class FullReferralTests
         bot.Answer("yes");
         bot.Answer("no");
         bot.Answer("Neglect is suspected and the child has died; several agencies were involved.");
+        bot.Answer("review");
         Assert.True(bot.Draft!.AtReview);
         bot.Click(ReferralVerbs.Submit);
 
@@ -219,22 +255,26 @@ public class FullReferralTests
             Email = "sam.patel@riverside.nhs.uk",
             DesignatedSafeguardingLeadConsulted = true,
         }, r.Referrer);
+        Assert.Equal(new PanelMember("Pat Jones", "020 7946 0001", "pat.jones@riverside.nhs.uk"), r.PanelMember);
+        Assert.Equal([new ProtectionPlanPeriod(new DateOnly(2025, 1, 3), new DateOnly(2025, 6, 1)), new ProtectionPlanPeriod(new DateOnly(2023, 9, 1), new DateOnly(2024, 3, 1))], r.Child.ProtectionPlans);
         Assert.Equal(new Child
         {
-            Name = "Alex Smith",
+            Name = "Alex Smith (AJ)",
             DateOfBirth = new DateOnly(2016, 2, 14),
             Incident = IncidentKind.Died,
             IncidentDate = new DateOnly(2026, 3, 17),
+            IncidentPlace = "At home",
             Address = "1 High Street, Riverside RV1 2AB",
             Ethnicity = "White British",
-            Language = "English",
+            LanguagesSpokenAtHome = "English and Polish",
             Religion = null,
             LegalStatus = "Child in need",
-            KnownToChildrensSocialCare = true,
-            ProtectionPlanStart = new DateOnly(2025, 1, 3),
-            ProtectionPlanEnd = new DateOnly(2025, 6, 1),
+            KnownToChildrensSocialCare = true,             // a child in need: not asked, written down at submit
+            ProtectionPlans = r.Child.ProtectionPlans,
         }, r.Child);
-        Assert.Equal([new FamilyMember("Jo Smith", "mother"), new FamilyMember("Chris Browne", "mother's partner")], r.Family);
+        Assert.Equal([new FamilyMember("Jo Smith", "mother", new DateOnly(1990, 5, 1), "1 High Street, Riverside RV1 2AB"), new FamilyMember("Chris Browne", "mother's partner")], r.Family);
+        Assert.Equal([ReviewProcess.ChildDeathReview, ReviewProcess.CriminalProceedings], r.OtherReviewProcesses);
+        Assert.Equal("Consider a serious case review", r.Request);
         Assert.Equal(
         [
             new InvolvedAgency("Riverside Police", "police", StillInvolved: false),

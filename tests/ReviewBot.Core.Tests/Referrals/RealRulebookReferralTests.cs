@@ -19,10 +19,12 @@ public class RealRulebookReferralTests
         [ReferralSteps.ReferrerPhone] = "skip",
         [ReferralSteps.ReferrerEmail] = "sam.patel@riverside.police.uk",
         [ReferralSteps.ReferrerDsl] = "yes",
+        [ReferralSteps.PanelMemberName] = "skip",
         [ReferralSteps.ChildName] = "Alex Smith",
         [ReferralSteps.ChildDateOfBirth] = "14/02/2016",
         [ReferralSteps.ChildIncident] = "died",
         [ReferralSteps.ChildIncidentDate] = "9/3/2026",
+        [ReferralSteps.ChildIncidentPlace] = "At home",
         [ReferralSteps.LocalAuthorityAware] = "10/3/2026",
         [ReferralSteps.ChildAddress] = "1 High Street, Riverside RV1 2AB",
         [ReferralSteps.ChildEthnicity] = "skip",
@@ -35,7 +37,9 @@ public class RealRulebookReferralTests
         [ReferralSteps.AgenciesOther] = "skip",
         [ReferralSteps.Events] = "Alex died at home; injuries were unexplained.",
         [ReferralSteps.KeyDate(0)] = "skip",
-        [ReferralSteps.Narrative] = "skip",
+        [ReferralSteps.OtherReviews] = "none",
+        [ReferralSteps.Narrative] = "Abuse is suspected and the child died.",
+        [ReferralSteps.Request] = "1",
     };
 
     [Fact]

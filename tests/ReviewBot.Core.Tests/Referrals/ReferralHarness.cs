@@ -34,10 +34,12 @@ internal sealed class ReferralHarness
         [ReferralSteps.ReferrerPhone] = "020 7946 0000",
         [ReferralSteps.ReferrerEmail] = "sam.patel@riverside.nhs.uk",
         [ReferralSteps.ReferrerDsl] = "yes",
+        [ReferralSteps.PanelMemberName] = "me",
         [ReferralSteps.ChildName] = "Alex Smith",
         [ReferralSteps.ChildDateOfBirth] = "14/02/2016",
         [ReferralSteps.ChildIncident] = "2",
         [ReferralSteps.ChildIncidentDate] = "1/3/2026",
+        [ReferralSteps.ChildIncidentPlace] = "At home",
         [ReferralSteps.ChildAddress] = "1 High Street, Riverside RV1 2AB",
         [ReferralSteps.ChildEthnicity] = "White British",
         [ReferralSteps.ChildLanguage] = "English",
@@ -45,6 +47,8 @@ internal sealed class ReferralHarness
         [ReferralSteps.ChildLegalStatus] = "2",
         [ReferralSteps.ChildKnownToSocialCare] = "yes",
         [ReferralSteps.ChildPlanStart] = "skip",
+        [ReferralSteps.OtherReviews] = "none",
+        [ReferralSteps.Request] = "1",
         [ReferralSteps.FamilyName(0)] = "skip",
         [ReferralSteps.AgenciesChosen] = "1, 2",
         [ReferralSteps.AgenciesOther] = "skip",
@@ -54,7 +58,7 @@ internal sealed class ReferralHarness
         [ReferralSteps.Criteria("abuse-or-neglect")] = "yes",
         [ReferralSteps.Criteria("died")] = "no",
         [ReferralSteps.Criteria("concerns")] = "yes",
-        [ReferralSteps.Narrative] = "skip",
+        [ReferralSteps.Narrative] = "Abuse is suspected and agencies did not share what they knew.",
     };
 
     public ReferralHarness(ReferrerProfile? profile = null, IReadOnlyList<Agency>? agencies = null, DateTimeOffset? now = null, string? timeZoneId = null)

@@ -39,6 +39,11 @@ public class RepeatableSectionTests
             bot.Say(name);
             Assert.Equal($"How is {name} related to the child?", bot.Question.Text);
             bot.Say(relationship);
+            Assert.Equal($"What is {name}'s date of birth?", bot.Question.Text);
+            Assert.True(bot.Question.CanSkip);
+            bot.Say("skip");
+            Assert.Equal($"What is {name}'s address?", bot.Question.Text);
+            bot.Say("skip");
         }
 
         Assert.Equal(ReferralSteps.FamilyAnother(2), bot.Step);
@@ -48,6 +53,31 @@ public class RepeatableSectionTests
         Assert.Equal(
             [new FamilyMember("Jo Smith", "mother"), new FamilyMember("Chris Browne", "mother's partner"), new FamilyMember("Ellie Smith", "sister")],
             bot.Referral.Family);
+    }
+
+    [Fact]
+    public void An_adults_date_of_birth_and_address_are_kept_and_same_means_the_childs_address()
+    {
+        var bot = StartedAt(ReferralSteps.FamilyName(0));
+        bot.Say("Jo Smith");
+        bot.Say("mother");
+        bot.Say("1/5/2099");
+        Assert.Equal((ReferralSteps.FamilyDateOfBirth(0), "A date of birth can't be in the future. Please check it."), (bot.Step, bot.Question.Problem));
+        bot.Say("1/5/1990");
+        Assert.Contains("type same", bot.Question.Hint, StringComparison.Ordinal);
+        bot.Say("same");
+        bot.Say("yes");
+        bot.Say("Chris Browne");
+        bot.Say("mother's partner");
+        bot.Say("skip");
+        bot.Say("4 Mill Lane, Riverside RV2 4QT");
+        bot.Say("no");
+
+        Assert.Equal(
+            [new FamilyMember("Jo Smith", "mother", new DateOnly(1990, 5, 1), "1 High Street, Riverside RV1 2AB"), new FamilyMember("Chris Browne", "mother's partner", null, "4 Mill Lane, Riverside RV2 4QT")],
+            bot.Referral.Family);
+        bot.AdvanceTo(ReferralSteps.Review);
+        Assert.Contains(bot.Summary.Items, i => i.Value == "Jo Smith (mother), born 1 May 1990, 1 High Street, Riverside RV1 2AB");
     }
 
     [Fact]
@@ -68,6 +98,8 @@ public class RepeatableSectionTests
         var bot = StartedAt(ReferralSteps.FamilyName(0));
         bot.Say("Jo Smith");
         bot.Say("mother");
+        bot.Say("skip");
+        bot.Say("skip");
         bot.Say("yes");
         bot.Say("Chris Browne");
         bot.Say("mother's partner");
@@ -138,6 +170,8 @@ public class RepeatableSectionTests
 
             bot.Say($"Person {i}");
             bot.Say("cousin");
+            bot.Say("skip");
+            bot.Say("skip");
         }
 
         bot.Say("yes");

@@ -95,10 +95,11 @@ public class ReviewAndEditTests
         bot.Say("3/1/2025");
         Assert.Equal(ReferralSteps.ChildPlanEnd, bot.Question.StepId);
         bot.Say("skip");
+        Assert.Equal(ReferralSteps.PlanAnother(0), bot.Question.StepId);
+        bot.Say("no");
 
         Assert.True(bot.Draft!.AtReview);
-        Assert.Equal("3 January 2025", Row(bot, ReferralSteps.ChildPlanStart).Value);
-        Assert.Equal("Still in place", Row(bot, ReferralSteps.ChildPlanEnd).Value);
+        Assert.Equal("From 3 January 2025, still in place", Row(bot, ReferralSteps.ChildPlanStart).Value);
         Assert.Equal(history, bot.Draft.History);           // back from the review still goes to the last question
     }
 
@@ -111,9 +112,13 @@ public class ReviewAndEditTests
         bot.Click(ReferralVerbs.Edit, (ReferralValues.StepId, ReferralSteps.FamilyName(0)));
         bot.Say("Jo Smith");
         bot.Say("mother");
+        bot.Say("skip");
+        bot.Say("skip");
         bot.Say("yes");
         bot.Say("Chris Browne");
         bot.Say("mother's partner");
+        bot.Say("skip");
+        bot.Say("skip");
         bot.Say("no");
         Assert.True(bot.Draft!.AtReview);
         Assert.Equal(["Jo Smith (mother)", "Chris Browne (mother's partner)", "—"], bot.Summary.Sections[2].Items.Select(i => i.Value));
@@ -126,21 +131,26 @@ public class ReviewAndEditTests
     }
 
     [Fact]
-    public void Editing_a_person_walks_their_name_and_relationship_only()
+    public void Editing_a_person_walks_their_own_questions_only()
     {
         var bot = AtReview();
         bot.Click(ReferralVerbs.Edit, (ReferralValues.StepId, ReferralSteps.FamilyName(0)));
         bot.Say("Jo Smith");
         bot.Say("mother");
+        bot.Say("1/5/1990");
+        bot.Say("skip");
         bot.Say("no");
 
         bot.Click(ReferralVerbs.Edit, (ReferralValues.StepId, ReferralSteps.FamilyName(0)));
         Assert.Equal("What is the name of person 1?", bot.Question.Text);
         bot.Say("keep");
         bot.Say("stepmother");
+        Assert.Equal("01/05/1990", bot.Question.Prefill);
+        bot.Say("keep");
+        bot.Say("same");
 
         Assert.True(bot.Draft!.AtReview);
-        Assert.Equal([new FamilyMember("Jo Smith", "stepmother")], bot.Referral.Family);
+        Assert.Equal([new FamilyMember("Jo Smith", "stepmother", new DateOnly(1990, 5, 1), "1 High Street, Riverside RV1 2AB")], bot.Referral.Family);
     }
 
     [Fact]
@@ -196,11 +206,11 @@ public class ReviewAndEditTests
         var bot = AtReview();
 
         bot.Say("back");
-        Assert.Equal(ReferralSteps.Narrative, bot.Question.StepId);
-        bot.Say("It meets the criteria.");
+        Assert.Equal(ReferralSteps.Request, bot.Question.StepId);
+        bot.Say("2");
 
         Assert.True(bot.Draft!.AtReview);
-        Assert.Equal("It meets the criteria.", Row(bot, ReferralSteps.Narrative).Value);
+        Assert.Equal("Consider another kind of review, e.g. a learning lessons review", Row(bot, ReferralSteps.Request).Value);
     }
 
     [Theory]
@@ -277,7 +287,7 @@ public class ReviewAndEditTests
         Assert.Equal(
             "There is no number 4 on the list: choose from 1 to 3.\n\n" +
             $"The child · Part {bot.Question.StepNumber} of {bot.Question.TotalSteps}\n" +
-            "Did Alex Smith die, or were they harmed, and if so was it serious?\n" +
+            "Did the child die, or were they harmed, and if so was it serious?\n" +
             "1. The child died (including suspected suicide)\n" +
             "2. The child was seriously harmed\n" +
             "3. The child was harmed, but not seriously\n" +

@@ -75,7 +75,7 @@ public class ValidationTests
         AssertRefused(bot, ReferralSteps.ChildPlanEnd, "2/1/2025", "The plan can't end before it started (3 January 2025).");
         AssertRefused(bot, ReferralSteps.ChildPlanEnd, "1/4/2026", "That date is in the future. If the plan is still in place, type skip.");
         bot.Say("3/1/2025");
-        Assert.Equal(new DateOnly(2025, 1, 3), bot.Referral.Child.ProtectionPlanEnd);
+        Assert.Equal([new ProtectionPlanPeriod(new DateOnly(2025, 1, 3), new DateOnly(2025, 1, 3))], bot.Referral.Child.ProtectionPlans);
     }
 
     [Fact]
@@ -86,15 +86,15 @@ public class ValidationTests
         bot.Say("1/6/2025");
         bot.Say("back");
         bot.Say("skip");                                    // still in place
-        Assert.Equal(ReferralSteps.FamilyName(0), bot.Step);
-        Assert.Null(bot.Referral.Child.ProtectionPlanEnd);
+        Assert.Equal(ReferralSteps.PlanAnother(0), bot.Step);
+        Assert.Null(Assert.Single(bot.Referral.Child.ProtectionPlans).End);
 
         bot.Say("back");
         bot.Say("back");
         Assert.Equal(ReferralSteps.ChildPlanStart, bot.Step);
-        bot.Say("none");
-        Assert.Equal(ReferralSteps.FamilyName(0), bot.Step);
-        Assert.Null(bot.Referral.Child.ProtectionPlanStart);
+        bot.Say("skip");
+        Assert.Equal(ReferralSteps.FamilyName(0), bot.Step);    // a child in need is known to social care: not asked
+        Assert.Empty(bot.Referral.Child.ProtectionPlans);
     }
 
     [Theory]
@@ -113,7 +113,7 @@ public class ValidationTests
 
         bot.Say(answer);
 
-        Assert.Equal(ReferralSteps.ChildName, bot.Step);
+        Assert.Equal(ReferralSteps.PanelMemberName, bot.Step);
         Assert.Equal(expected, bot.Referral.Referrer.DesignatedSafeguardingLeadConsulted);
     }
 
@@ -133,17 +133,20 @@ public class ValidationTests
         bot.Say("no");
 
         Assert.Equal("Please tell your designated safeguarding lead about this referral as soon as you can.", bot.Notices.Single());
-        Assert.Equal(ReferralSteps.ChildName, bot.Step);
+        Assert.Equal(ReferralSteps.PanelMemberName, bot.Step);
     }
 
     [Fact]
     public void An_optional_yes_no_question_takes_dont_know_as_a_skip()
     {
-        var bot = StartedAt(ReferralSteps.ChildKnownToSocialCare);
+        var bot = StartedAt(ReferralSteps.ChildLegalStatus);
+        bot.Say("none of these");
+        bot.Say("skip");                                    // no plan
+        Assert.Equal(ReferralSteps.ChildKnownToSocialCare, bot.Step);
 
         bot.Say("don't know");
 
-        Assert.Equal(ReferralSteps.ChildPlanStart, bot.Step);
+        Assert.Equal(ReferralSteps.FamilyName(0), bot.Step);
         Assert.Null(bot.Referral.Child.KnownToChildrensSocialCare);
     }
 

@@ -75,6 +75,7 @@ public class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
         // The board's Teams channel is reached through the recording connector too.
         var board = SeededBoard with { Channel = new TeamChannel("team-1", BoardChannelId, Connector.ServiceUrl) };
         await File.WriteAllTextAsync(boardFile, JsonSerializer.Serialize(board, global::ReviewBot.Storage.StorageJson.Options));
+        await BeforeAppStartsAsync();
         // The app serves at once; tables and the board are ready when /readyz says so.
         var client = CreateClient();
         for (var i = 0; i < 150 && !(await client.GetAsync("/readyz")).IsSuccessStatusCode; i++)
@@ -86,6 +87,7 @@ public class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        await AfterAppStopsAsync();
         if (!shared)
         {
             await Connector.DisposeAsync();
@@ -94,6 +96,12 @@ public class BotHost : WebApplicationFactory<Program>, IAsyncLifetime
 
         File.Delete(boardFile);
     }
+
+    /// <summary>Starts what a variant of the app needs before it starts (e.g. the Graph stand-in).</summary>
+    protected virtual Task BeforeAppStartsAsync() => Task.CompletedTask;
+
+    /// <summary>Stops what <see cref="BeforeAppStartsAsync"/> started.</summary>
+    protected virtual Task AfterAppStopsAsync() => Task.CompletedTask;
 
     /// <summary>Posts an activity to /api/messages; returns the HTTP response.</summary>
     public Task<HttpResponseMessage> PostAsync(JsonObject activity) => CreateClient().PostAsJsonAsync("/api/messages", activity);

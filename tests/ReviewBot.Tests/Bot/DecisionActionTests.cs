@@ -11,8 +11,13 @@ using ReviewBot.Core.Referrals;
 namespace ReviewBot.Tests.Bot;
 
 /// <summary>Card verbs through the real /api/messages endpoint, against Azurite.</summary>
-public sealed class DecisionActionTests(BotHost host) : IClassFixture<BotHost>
+public sealed class DecisionActionTests(TwoTenantBotHost host) : IClassFixture<TwoTenantBotHost>
 {
+    private const string NoSuchCase = "SCR-2026-9999";
+
+    /// <summary>Everyone's name on both boards: a refusal names none of them.</summary>
+    private static readonly string[] PeopleNames = ["Bea Manager", "Sid Chair", "Chris Chair", "Hana Head", "Olly Other"];
+
     private static readonly Dictionary<string, string[]> Changers = new()
     {
         [CardVerbs.RecommendationReview] = [Actors.SubGroupChair],
@@ -44,7 +49,7 @@ public sealed class DecisionActionTests(BotHost host) : IClassFixture<BotHost>
         var data = new TheoryData<string, string>();
         foreach (var verb in Changers.Keys)
         {
-            foreach (var actor in Actors.All)
+            foreach (var actor in Actors.All.Append(TwoTenantBotHost.OtherTenantStranger))
             {
                 data.Add(verb, actor);
             }
@@ -61,7 +66,7 @@ public sealed class DecisionActionTests(BotHost host) : IClassFixture<BotHost>
             : verb == CardVerbs.TaskTick ? CaseStage.ReviewInitiated : CaseStage.AwaitingChairDecision;
         var before = await CaseAtAsync(stage);
 
-        var response = await host.PostAsync(host.Invoke(actor, verb, DataFor(verb, before)));
+        var response = await host.PostAsync(Press(actor, verb, DataFor(verb, before)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -79,16 +84,70 @@ public sealed class DecisionActionTests(BotHost host) : IClassFixture<BotHost>
             Assert.Equal(before.Stage, after.Stage);
         }
 
-        if (!RoleGate[verb].Contains(actor))
+        if (RoleGate[verb].Contains(actor))
         {
-            // Refused for want of a role: a card saying who may, and an audit entry; nothing else.
-            Assert.Contains("Only", body.ToJsonString(), StringComparison.Ordinal);
-            Assert.Contains(audit, e => e.Action == "ActionRefused" && e.ActorObjectId == actor);
+            return;
+        }
+
+        Assert.DoesNotContain(PeopleNames, name => body.ToJsonString().Contains(name, StringComparison.Ordinal));
+        if (actor is Actors.Stranger or TwoTenantBotHost.OtherTenantStranger)
+        {
+            // No role on the case: exactly what `status` answers for a case that does not exist, naming nobody.
+            Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
+            var unknown = await StatusAnswerAsync(actor, NoSuchCase);
+            Assert.StartsWith($"I can't show you {NoSuchCase}", unknown, StringComparison.Ordinal);
+            Assert.Equal(unknown.Replace(NoSuchCase, before.Reference.Value, StringComparison.Ordinal), body["value"]!.GetValue<string>());
+        }
+        else
+        {
+            // A party without the role: a card saying which role may.
+            Assert.Contains("Only the", body.ToJsonString(), StringComparison.Ordinal);
+        }
+
+        // Audited, unless the press came from a tenant whose board has no such case.
+        Assert.Equal(actor != TwoTenantBotHost.OtherTenantStranger, audit.Any(e => e.Action == CaseWorkflow.RefusalAction && e.ActorObjectId == actor));
+    }
+
+    [Theory]
+    [InlineData(Actors.Referrer)]
+    [InlineData(Actors.Stranger)]
+    [InlineData(TwoTenantBotHost.OtherTenantStranger)]
+    public async Task The_referrer_asking_for_the_recommendation_view_gets_the_status_and_strangers_get_nothing(string actor)
+    {
+        var c = await CaseAtAsync(CaseStage.AwaitingChairDecision);
+
+        var response = await host.PostAsync(Press(actor, CardVerbs.CaseRefresh, new JsonObject { ["caseRef"] = c.Reference.Value, ["version"] = "2", ["card"] = "recommendation" }));
+
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.DoesNotContain("Test Child", body.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Sub-group recommendation", body.ToJsonString(), StringComparison.Ordinal);
+        if (actor == Actors.Referrer)
+        {
+            Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
+            Assert.Equal($"Case {c.Reference}", body["value"]!["body"]![0]!["text"]!.GetValue<string>()); // the status card
+        }
+        else
+        {
+            Assert.Equal(await StatusAnswerAsync(actor, c.Reference.Value), body["value"]!.GetValue<string>());
         }
     }
 
+    /// <summary>What `status` tells <paramref name="actor"/> in their 1:1 chat about <paramref name="reference"/>.</summary>
+    private async Task<string> StatusAnswerAsync(string actor, string reference)
+    {
+        await host.PostAsync(Press(actor, null, null, $"status {reference}"));
+        return host.Connector.Calls.Last(c => c.Path.Contains("a:personal-" + actor, StringComparison.Ordinal) && c.Body?["text"] is not null).Body!["text"]!.GetValue<string>();
+    }
+
+    /// <summary>A press (or, without a verb, a message) by <paramref name="actor"/> from their own tenant.</summary>
+    private JsonObject Press(string actor, string? verb, JsonObject? data, string? text = null)
+    {
+        var activity = verb is null ? host.Activity("message", actor, text) : host.Invoke(actor, verb, data!);
+        return actor == TwoTenantBotHost.OtherTenantStranger ? TwoTenantBotHost.FromOtherTenant(activity) : activity;
+    }
+
     [Fact]
-    public async Task A_non_chair_pressing_Approve_is_told_who_may()
+    public async Task A_non_chair_pressing_Approve_is_told_which_role_may_and_not_who_holds_it()
     {
         var awaiting = await CaseAtAsync(CaseStage.AwaitingChairDecision);
 
@@ -96,7 +155,8 @@ public sealed class DecisionActionTests(BotHost host) : IClassFixture<BotHost>
 
         var card = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", card["type"]!.GetValue<string>());
-        Assert.Contains("Chris Chair (board chair)", card["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Only the board chair may", card["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Chris Chair", card["value"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

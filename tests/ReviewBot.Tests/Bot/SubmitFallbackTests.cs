@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using ReviewBot.Bot.Actions;
 using ReviewBot.Bot.Referrals;
 using ReviewBot.Bot.Routing;
 using ReviewBot.Cards;
@@ -83,18 +82,18 @@ public sealed class SubmitFallbackTests(FallbackBotHost host) : IClassFixture<Fa
     }
 
     [Fact]
-    public async Task A_panel_meeting_pick_by_Action_Submit_or_Execute_is_answered_plainly_while_scheduling_is_off()
+    public async Task A_panel_meeting_pick_by_Action_Submit_or_Execute_reaches_the_meeting_handler()
     {
-        // Until panel meeting scheduling lands (issue #12): remove with GeneralActions.PanelMeetingsNotSwitchedOnAsync.
-        var data = new JsonObject { ["caseRef"] = "SCR-2026-0001", ["version"] = 3, ["slotId"] = "20260320T1000-60" };
+        var data = new JsonObject { ["caseRef"] = "SCR-2026-9999", ["version"] = 3, ["slotId"] = "20260320T1000Z-60" };
         var submit = data.DeepClone().AsObject();
         submit["verb"] = CardVerbs.MeetingPick;
 
         var executed = await host.PostAsync(host.Invoke(Actors.BusinessManager, CardVerbs.MeetingSearch, data));
         await host.PostAsync(Submit(Actors.BusinessManager, submit));
 
-        Assert.Contains("not switched on yet", await executed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.NotEmpty(host.Connector.Containing(GeneralActions.PanelMeetingsNotSwitchedOn));
+        // No such case: the meeting handler's answer by either path, and nothing written.
+        Assert.Contains("There is no case SCR-2026-9999", await executed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotEmpty(host.Connector.Containing("There is no case SCR-2026-9999"));
     }
 
     private JsonObject Submit(string actor, JsonObject value)

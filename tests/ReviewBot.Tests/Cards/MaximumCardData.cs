@@ -35,6 +35,9 @@ internal static class MaximumCardData
         yield return ("decision", "status", Decision(canAct: false));
         yield return ("clock-reminder", "long", new ClockReminderCard(CaseRef, 987654, "looked-after-death-notification", Words(120), Words(600), Words(800), false, string.Empty));
         yield return ("follow-up-checklist", "tasks", new FollowUpChecklistCard(CaseRef, 987654, [.. Enumerable.Range(1, 40).Select(Task)]));
+        yield return ("my-tasks", "many", new MyTasksCard(
+            [.. Enumerable.Range(1, 45).Select(i => new MyTaskView(CaseRef.Value, Words(300, i), "Due Wednesday 30 September 2026 (overdue)", i % 2 == 0))],
+            [.. Enumerable.Range(1, 45).Select(i => new FollowedCaseView(CaseRef.Value, Words(80, i)))]));
         yield return ("panel-meeting-slots", "panel", PanelSlots());
         yield return ("imr-request", "business-manager", Imr());
         yield return ("case-status", "imrs", new CaseStatusCard(CaseRef, 987654, Words(80), Words(120), [.. Enumerable.Range(1, 6).Select(Clock)], 40, 40)
@@ -90,6 +93,12 @@ internal static class MaximumCardData
         Slots = [.. Enumerable.Range(1, 3).Select(i => new SlotView("20260930T1300Z-180", "Wed 30 Sep 2026, 14:00–17:00", Words(400, i)))],
         NoSlot = Words(120),
         NextWindow = new SlotView("20261001T0800Z-180", "Thu 1 Oct 2026, 09:00–12:00"),
+        RefreshUserIds = UserIds(),
+        Status = Words(120),
+        Problem = Words(600),
+        Declined = Words(300),
+        Booked = new BookedMeetingView("Wed 30 Sep 2026, 14:00–17:00", "https://teams.microsoft.com/l/meetup-join/" + new string('x', 400), "Mon 28 Sep 2026",
+            Words(2000), Words(2000)),
     };
 
     public static CriteriaOutcomeView Outcome() => new(
@@ -180,6 +189,16 @@ internal static class MaximumCardData
         return (ReferralSummaryCard)ReferralCardMapper.ToCard(prompt, new DateOnly(2026, 12, 1)) with { Outcome = Outcome() };
     }
 
+    /// <summary>
+    /// The longest referral a person can give, as the sub-group's and chair's cards show it: the longest account in
+    /// paragraphs, 30 agencies with long names, the referrer's name, role and agency at 200 characters each.
+    /// </summary>
+    private static ReferralDigest Referral() => ReferralDigest.Of(
+        Words(200),
+        Words(LongestAccount),
+        string.Join("; ", Enumerable.Range(1, 30).Select(i => $"{i.ToString(CultureInfo.InvariantCulture)} {Words(100, i)}")),
+        Words(604));
+
     private static RecommendationMade Made() => new()
     {
         KindText = Words(60),
@@ -198,10 +217,13 @@ internal static class MaximumCardData
         CanAct = canAct,
         RefreshUserIds = UserIds(),
         ReviewName = "local CSPR",
-        Referral = new ReferralDigest(Words(100), Words(20000), [.. Enumerable.Range(1, 30).Select(i => $"{i.ToString(CultureInfo.InvariantCulture)} {Words(100, i)}")]),
+        Referral = Referral(),
         Outcome = Outcome(),
         Status = Words(200),
         Made = canAct ? null : Made(),
+        MeetingStatus = Words(60), // the longest fixed status text is under 50 characters
+        Meeting = new BookedMeetingView("Wed 30 Sep 2026, 14:00–17:00", "https://teams.microsoft.com/l/meetup-join/" + new string('x', 400), "Mon 28 Sep 2026",
+            Words(2000), Words(2000)),
     };
 
     private static DecisionCard Decision(bool canAct) => new()
@@ -211,6 +233,7 @@ internal static class MaximumCardData
         CanAct = canAct,
         RefreshUserIds = UserIds(),
         ReviewName = "local CSPR",
+        Referral = Referral(),
         Recommendation = Made(),
         Outcome = Outcome(),
         Due = Clock(3),

@@ -40,14 +40,35 @@ public sealed class ViewModelTests
     {
         var text = string.Join(' ', Enumerable.Repeat("chronology", 2000));
 
-        var digest = new ReferralDigest("Child A", text, []);
         var answer = new SummaryAnswer("Summary", text, "summary");
         var made = new RecommendationMade { KindText = "SCR", Rationale = text, By = "Chair", At = "Mon" };
 
-        Assert.True(digest.Summary.Length <= CardLimits.NarrativePreview);
         Assert.True(answer.Value.Length <= CardLimits.AnswerPreview);
         Assert.True(made.Rationale.Length <= CardLimits.Rationale);
-        Assert.EndsWith(CardText.ContinuesMarker, digest.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_whole_account_a_person_can_give_is_on_the_digest_in_paragraphs()
+    {
+        // 4,000 characters is the most the question card and a typed answer take.
+        var longest = string.Join(' ', Enumerable.Repeat("chronology", 400))[..MaximumCardData.LongestAccount] + "\n\nLast paragraph.";
+
+        var digest = ReferralDigest.Of("Child A", longest, "Riverside Police", "Rita Referrer");
+
+        Assert.Equal(longest.Replace("\n\n", " ", StringComparison.Ordinal), string.Join(' ', digest.Account));
+        Assert.All(digest.Account, p => Assert.True(p.Length <= CardLimits.TextBlock));
+        Assert.DoesNotContain(digest.Account, p => p.Contains(CardText.ContinuesMarker, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Once_decided_the_account_gives_way_with_a_visible_marker()
+    {
+        var digest = ReferralDigest.Of("Child A", string.Join(' ', Enumerable.Repeat("chronology", 400)), "Riverside Police", "Rita Referrer");
+
+        var brief = digest.InBrief();
+
+        Assert.True(brief.Account.Sum(p => p.Length) <= CardLimits.AccountPreview);
+        Assert.EndsWith(CardText.ContinuesMarker, brief.Account[^1], StringComparison.Ordinal);
     }
 
     [Fact]

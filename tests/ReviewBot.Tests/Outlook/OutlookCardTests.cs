@@ -36,11 +36,22 @@ public sealed class OutlookCardsFixture
             Cards[Path.GetFileName(file)] = new CardRenderer(Options.Create(new CardRenderingOptions { Folder = OutlookFolder })).Render(CardNames.Decision, data);
         }
 
+        // Every other Outlook form (answers to Outlook invokes) with the sample data beside it.
+        var forms = Directory.GetFiles(OutlookFolder, "*.json").Where(f => !f.EndsWith(".data.json", StringComparison.Ordinal) && Path.GetFileName(f) != "decision.json")
+            .Select(f => (Id: "form " + Path.GetFileNameWithoutExtension(f), Template: JsonNode.Parse(File.ReadAllText(f))!, Data: JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(f, ".data.json")))!))
+            .ToList();
+        foreach (var form in forms)
+        {
+            Cards[form.Id] = new CardRenderer(Options.Create(new CardRenderingOptions { Folder = OutlookFolder })).Render(form.Id["form ".Length..], form.Data.DeepClone());
+        }
+
         var tooNew = Cards["decision.data.json"].DeepClone();
         tooNew["body"]![0]!["isVisible"] = true;
         tooNew["refresh"]!["action"]!["isEnabled"] = true; // Adaptive Cards 1.5
         Official = OfficialAdaptiveCards.Run(
-            Cards.Select(c => new OfficialRequest(c.Key, template, Data.GetValueOrDefault(c.Key), c.Value, Version: "1.4"))
+            Cards.Where(c => !c.Key.StartsWith("form ", StringComparison.Ordinal))
+                .Select(c => new OfficialRequest(c.Key, template, Data.GetValueOrDefault(c.Key), c.Value, Version: "1.4"))
+                .Concat(forms.Select(f => new OfficialRequest(f.Id, f.Template, f.Data, Cards[f.Id], Version: "1.4")))
                 .Append(new OfficialRequest("too new", template, null, tooNew, Version: "1.4")));
     }
 
@@ -60,6 +71,21 @@ public sealed class OutlookCardsFixture
 public sealed class OutlookCardTests(OutlookCardsFixture outlook) : IClassFixture<OutlookCardsFixture>
 {
     public static TheoryData<string> Ids => ["maximum actor", "maximum status", "decision.data.json", "decision.made.json", "decision.overdue.json"];
+
+    public static TheoryData<string> OtherForms => ["form not-authorised", "form message"];
+
+    [Theory]
+    [MemberData(nameof(OtherForms))]
+    public void The_forms_that_answer_Outlook_invokes_are_1_4_with_the_originator_and_expand_as_the_official_library_does(string id)
+    {
+        var official = outlook.Official[id];
+
+        Assert.Empty(official.ParseErrors);
+        Assert.Empty(official.ValidationErrors);
+        Assert.Equal("1.4", (string?)outlook.Cards[id]["version"]);
+        Assert.Equal(OutlookCardsFixture.OriginatorId, (string?)outlook.Cards[id]["originator"]);
+        JsonAssert.Equal(official.Expanded, outlook.Cards[id]);
+    }
 
     [Theory]
     [MemberData(nameof(Ids))]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ReviewBot.Bot.Cases;
 using ReviewBot.Bot.Effects;
+using ReviewBot.Bot.Messaging;
 using ReviewBot.Cards.Models;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
@@ -21,14 +22,16 @@ public sealed class CaseActions
     private readonly CaseWorkflow workflow;
     private readonly ICaseStore cases;
     private readonly EffectDispatcher effects;
+    private readonly PrivateReplies replies;
     private readonly TimeProvider clock;
 
     /// <summary>Creates the handler.</summary>
-    public CaseActions(CaseWorkflow workflow, ICaseStore cases, EffectDispatcher effects, TimeProvider clock)
+    public CaseActions(CaseWorkflow workflow, ICaseStore cases, EffectDispatcher effects, PrivateReplies replies, TimeProvider clock)
     {
         this.workflow = workflow;
         this.cases = cases;
         this.effects = effects;
+        this.replies = replies;
         this.clock = clock;
     }
 
@@ -79,14 +82,15 @@ public sealed class CaseActions
         var (board, reference, actor) = named;
 
         var current = await cases.FindAsync(board.BoardId, reference, cancellationToken);
-        if (current is null || !current.Parties.Any(p => string.Equals(p.ObjectId, actor, StringComparison.OrdinalIgnoreCase)))
+        if (current is null || !CaseVisibility.Of(current, actor, board).IsParty)
         {
-            // Case details only for people with a role on the case.
-            await turn.AnswerActionAsync(action, "You don't have a role on this case.", cancellationToken);
+            // The same answer as for a case that does not exist: no hint to people without a role on it.
+            await turn.AnswerActionAsync(action, CaseVisibility.UnknownCaseAnswer(reference), cancellationToken);
             return;
         }
 
-        await turn.ReplaceActedCardAsync(action, turn.Card(ViewFor(action.Field("card"), current, board, actor)), cancellationToken);
+        // The view the presser's role allows, whatever view the request names.
+        await ReplaceAsync(turn, action, turn.Card(ViewFor(action.Field("card"), current, board, actor)), cancellationToken);
     }
 
     /// <summary>Runs one change: the actor's role, the card's version and the stage are checked by the workflow.</summary>
@@ -106,7 +110,7 @@ public sealed class CaseActions
     }
 
     /// <summary>The board, the case the card names and the actor; null (answered) when one is missing.</summary>
-    private static async Task<(BoardConfiguration Board, CaseReference Reference, string Actor)?> CaseOfAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
+    internal static async Task<(BoardConfiguration Board, CaseReference Reference, string Actor)?> CaseOfAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
     {
         if (turn.Board is not { } board || turn.ActorObjectId is not { } actor)
         {
@@ -127,7 +131,8 @@ public sealed class CaseActions
     {
         if (result.Case is not { } current)
         {
-            await turn.AnswerActionAsync(action, result.Problem ?? "There is no such case.", cancellationToken);
+            // No such case, or no role on it: the same words either way, naming nobody.
+            await turn.AnswerActionAsync(action, result.Problem ?? CaseVisibility.UnknownCaseAnswer(command.Case), cancellationToken);
             return;
         }
 
@@ -138,10 +143,10 @@ public sealed class CaseActions
         }
 
         var card = result.Status == CaseActionStatus.NotAuthorised
-            ? turn.Card(CaseCards.NotAuthorised(current, board, result.PermittedRoles ?? command.PermittedRoles, command.Describe()))
+            ? turn.Card(CaseCards.NotAuthorised(current, result.PermittedRoles ?? command.PermittedRoles, command.Describe()))
             : turn.Card(view(current, board, actor));
-        await turn.ReplaceActedCardAsync(action, card, cancellationToken);
-        if (result.Status is CaseActionStatus.Stale or CaseActionStatus.WrongStage && !action.IsInvoke)
+        await ReplaceAsync(turn, action, card, cancellationToken);
+        if (result.Status is CaseActionStatus.Stale or CaseActionStatus.WrongStage && !action.IsInvoke && turn.IsPersonal)
         {
             await turn.SayAsync(result.Problem!, cancellationToken);
         }
@@ -154,6 +159,10 @@ public sealed class CaseActions
     }
 
     private CaseView View(string purpose) => (c, board, viewer) => ViewFor(purpose, c, board, viewer);
+
+    /// <summary>The pressed card replaced in a 1:1 chat; in a channel or group chat the view goes to the 1:1 chat instead.</summary>
+    private Task ReplaceAsync(BotTurn turn, CardAction action, System.Text.Json.Nodes.JsonObject card, CancellationToken cancellationToken)
+        => turn.IsPersonal ? turn.ReplaceActedCardAsync(action, card, cancellationToken) : replies.AnswerActionElsewhereAsync(turn, action, card, cancellationToken);
 
     private ICardModel ViewFor(string? purpose, ReviewCase c, BoardConfiguration board, string viewer)
         => CaseViews.For(purpose, c, board, viewer, BoardTime.Today(board, clock.GetUtcNow()));

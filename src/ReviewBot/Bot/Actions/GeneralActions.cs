@@ -7,9 +7,6 @@ namespace ReviewBot.Bot.Actions;
 /// <summary>Help, my tasks and a case's status, typed or pressed on the welcome, help and status cards; and the plain replies.</summary>
 public sealed class GeneralActions
 {
-    /// <summary>The answer to the panel meeting slots card's buttons until scheduling lands.</summary>
-    public const string PanelMeetingsNotSwitchedOn = "Panel meeting scheduling is not switched on yet.";
-
     private readonly CaseStatusReplies status;
 
     /// <summary>Creates the handler.</summary>
@@ -54,15 +51,11 @@ public sealed class GeneralActions
     public Task ReplyAsync(BotTurn turn, ChatIntent intent, CancellationToken cancellationToken)
         => turn.SayAsync(BotTexts.Reply(intent.Kind), cancellationToken);
 
-    /// <summary>Pick or search on the panel meeting slots card, until scheduling lands (issue #12): says so plainly, changes nothing.</summary>
-    public Task PanelMeetingsNotSwitchedOnAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
-        => turn.AnswerActionAsync(action, PanelMeetingsNotSwitchedOn, cancellationToken);
-
     private static void AcknowledgeSentBelow(BotTurn turn, CardAction action)
     {
         if (action.IsInvoke && turn.Context.InvokeResponse is null)
         {
-            turn.Context.InvokeResponse = Teams.AdaptiveCardInvokeResponses.Message("Sent below.");
+            turn.Context.InvokeResponse = Teams.AdaptiveCardInvokeResponses.Message(turn.IsPersonal ? "Sent below." : Messaging.PrivateReplies.SentPrivately);
         }
     }
 }

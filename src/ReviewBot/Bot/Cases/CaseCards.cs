@@ -20,7 +20,10 @@ public static class CaseCards
     /// <summary>Roles that act on the decision card.</summary>
     public static readonly IReadOnlyList<BoardRole> DecisionActors = [BoardRole.BoardChair];
 
-    /// <summary>The recommendation card for <paramref name="viewer"/> (null viewer: the shared status view).</summary>
+    /// <summary>
+    /// The recommendation card for <paramref name="viewer"/>, with the referral in full: only for people whose role
+    /// lets them see it (<see cref="CaseViews.For"/> decides).
+    /// </summary>
     public static RecommendationCard Recommendation(ReviewCase c, BoardConfiguration board, string? viewer, DateOnly today) => new()
     {
         CaseRef = c.Reference,
@@ -28,15 +31,15 @@ public static class CaseCards
         CanAct = viewer is not null && RecommendationActors.Any(r => c.HasRole(viewer, r))
             && c.Stage is CaseStage.AwaitingRecommendation or CaseStage.MoreInformationRequested,
         RefreshUserIds = RefreshIds(c, RecommendationActors),
-        ReviewName = ReviewName(c.Rulebook),
-        Referral = new ReferralDigest(c.Referral.Child.Name ?? "(not given)", c.Referral.Summary ?? string.Empty, [.. c.Referral.Agencies.Select(a => a.Name)]),
+        ReviewName = ReviewName(c.Rulebook).ToLowerInvariant(),
+        Referral = Digest(c),
         Outcome = ReferralCardMapper.Outcome(c.Criteria, today),
         Status = StageText(c),
         Made = c.Recommendation is { } r ? Made(r, c, board) : null,
     };
 
-    /// <summary>The decision card for <paramref name="viewer"/>; requires a recommendation.</summary>
-    public static DecisionCard Decision(ReviewCase c, BoardConfiguration board, string? viewer, DateOnly today)
+    /// <summary>The decision card for <paramref name="viewer"/>, with the referral when <paramref name="showsReferral"/> (the chair's own view); requires a recommendation.</summary>
+    public static DecisionCard Decision(ReviewCase c, BoardConfiguration board, string? viewer, DateOnly today, bool showsReferral = false)
     {
         var clock = c.Clocks.LastOrDefault(k => k.Kind == ClockKinds.ChairDecision)
             ?? new CaseClock(ClockKinds.ChairDecision, today, today.AddMonths(1), "one month");
@@ -46,7 +49,8 @@ public static class CaseCards
             Version = c.Version,
             CanAct = viewer is not null && c.HasRole(viewer, BoardRole.BoardChair) && c.Stage == CaseStage.AwaitingChairDecision,
             RefreshUserIds = RefreshIds(c, DecisionActors),
-            ReviewName = ReviewName(c.Rulebook),
+            ReviewName = ReviewName(c.Rulebook).ToLowerInvariant(),
+            Referral = showsReferral ? Digest(c) : null,
             Recommendation = Made(c.Recommendation ?? throw new InvalidOperationException($"{c.Reference} has no recommendation yet."), c, board),
             Outcome = ReferralCardMapper.Outcome(c.Criteria, today),
             Due = ReferralCardMapper.Clock(clock, today),
@@ -63,11 +67,24 @@ public static class CaseCards
         };
     }
 
+    /// <summary>The child, the whole account, the agencies and the referrer.</summary>
+    private static ReferralDigest Digest(ReviewCase c)
+    {
+        var referrer = c.Referral.Referrer;
+        var who = string.Join(", ", new[] { referrer.Name, referrer.Role, referrer.Agency }.Where(part => !string.IsNullOrWhiteSpace(part)));
+        return ReferralDigest.Of(
+            c.Referral.Child.Name ?? "(not given)",
+            c.Referral.Summary ?? "(not given)",
+            c.Referral.Agencies.Count > 0 ? string.Join("; ", c.Referral.Agencies.Select(a => a.Name)) : "(none given)",
+            who.Length > 0 ? who : "(not given)");
+    }
+
     /// <summary>Where the case stands: stage, who acts next, every clock with working days left.</summary>
-    public static CaseStatusCard Status(ReviewCase c, DateOnly today, BoardConfiguration? board = null)
+    public static CaseStatusCard Status(ReviewCase c, DateOnly today, string? viewer = null, BoardConfiguration? board = null)
         => new(c.Reference, c.Version, StageText(c), NextActor(c), [.. c.Clocks.Select(k => ReferralCardMapper.Clock(k, today))], c.Tasks.Count(t => t.DoneAt is null), c.Tasks.Count)
         {
             Imrs = Imr.ImrCards.StatusLines(c, board, today),
+            CanExtend = Actions.ClockExtensionActions.CanExtend(c, viewer),
         };
 
     /// <summary>The follow-up checklist after a decision.</summary>
@@ -77,13 +94,9 @@ public static class CaseCards
             t.DoneAt is { } done ? When(done, board) : null,
             t.DoneByObjectId is { } by ? NameOf(by, c, board) : null))]);
 
-    /// <summary>"Only … may …": who may act, by name where the board knows them.</summary>
-    public static NotAuthorisedCard NotAuthorised(ReviewCase c, BoardConfiguration board, IReadOnlyList<BoardRole> roles, string action)
-    {
-        var holders = roles.SelectMany(role => c.PartiesIn(role).Select(p => $"{NameOf(p.ObjectId, c, board)} ({RoleNames.Of(role)})")).Distinct().ToList();
-        var allowed = holders.Count > 0 ? string.Join(", ", holders) : RoleNames.Either(roles);
-        return new NotAuthorisedCard(c.Reference, allowed, action, StageText(c));
-    }
+    /// <summary>"Only the … may …": the role that may act, never who holds it.</summary>
+    public static NotAuthorisedCard NotAuthorised(ReviewCase c, IReadOnlyList<BoardRole> roles, string action)
+        => new(c.Reference, RoleNames.Either(roles), action, StageText(c));
 
     /// <summary>The stage in words.</summary>
     public static string StageText(ReviewCase c) => StageText(c.Stage, c.Rulebook, c.Decision?.Alternative);
@@ -103,11 +116,11 @@ public static class CaseCards
     /// <summary>Who acts next, in words.</summary>
     public static string NextActor(ReviewCase c) => c.Stage switch
     {
-        CaseStage.AwaitingRecommendation => "The sub-group chair: recommend to the chair",
+        CaseStage.AwaitingRecommendation => "The sub-group chair recommends; then the board chair decides",
         CaseStage.AwaitingChairDecision => "The board chair: decide",
-        CaseStage.MoreInformationRequested => "The referrer: reply with the information asked for",
-        CaseStage.ReviewInitiated => "The head of safeguarding: follow-up tasks",
-        CaseStage.AlternativeReviewAgreed => "The head of safeguarding: tell Ofsted and the national panel of the decision",
+        CaseStage.MoreInformationRequested => "The referrer replies with the information asked for; then the sub-group chair or board chair who asked",
+        CaseStage.ReviewInitiated => "The head of safeguarding: follow-up tasks; the board chair writes to the agencies' chief executives",
+        CaseStage.AlternativeReviewAgreed => "The head of safeguarding tells Ofsted and the national panel of the board chair's decision",
         _ => "No one",
     };
 

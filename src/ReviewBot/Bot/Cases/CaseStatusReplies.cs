@@ -1,3 +1,5 @@
+using ReviewBot.Bot.Messaging;
+using ReviewBot.Bot.Referrals;
 using ReviewBot.Cards.Models;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
@@ -5,16 +7,23 @@ using ReviewBot.Core.Ports;
 
 namespace ReviewBot.Bot.Cases;
 
-/// <summary>"status SCR-2026-0001" and "my tasks": case details only for people with a role on the case.</summary>
+/// <summary>
+/// "status SCR-2026-0001" and "my tasks": case details only for people with a role on the case
+/// (<see cref="CaseVisibility"/>), and only in their 1:1 chat (<see cref="PrivateReplies"/>).
+/// </summary>
 public sealed class CaseStatusReplies
 {
     private readonly ICaseStore cases;
+    private readonly PersonalTasks tasks;
+    private readonly PrivateReplies replies;
     private readonly TimeProvider clock;
 
     /// <summary>Creates the replies.</summary>
-    public CaseStatusReplies(ICaseStore cases, TimeProvider clock)
+    public CaseStatusReplies(ICaseStore cases, PersonalTasks tasks, PrivateReplies replies, TimeProvider clock)
     {
         this.cases = cases;
+        this.tasks = tasks;
+        this.replies = replies;
         this.clock = clock;
     }
 
@@ -34,22 +43,27 @@ public sealed class CaseStatusReplies
         }
 
         var found = await cases.FindAsync(board.BoardId, reference, cancellationToken);
-        if (found is null || turn.ActorObjectId is not { } actor || !found.Parties.Any(p => string.Equals(p.ObjectId, actor, StringComparison.OrdinalIgnoreCase)))
+        if (found is null || CaseVisibility.Of(found, turn.ActorObjectId, board) is not { IsParty: true } who)
         {
             // The same answer whether or not the case exists: no hint to people without a role on it.
-            await turn.SayAsync($"I can't show you {reference}: either there is no such case or you don't have a role on it.", cancellationToken);
+            await replies.SayAsync(turn, CaseVisibility.UnknownCaseAnswer(reference), cancellationToken);
             return;
         }
 
-        await turn.SendCardAsync(turn.Card(CaseCards.Status(found, BoardTime.Today(board, clock.GetUtcNow()), board)), cancellationToken);
-        if (found.DeliveryProblem is { } problem && found.HasRole(actor, BoardRole.BusinessManager))
+        await replies.SendCardAsync(turn, turn.Card(CaseCards.Status(found, Today(board), turn.ActorObjectId, board)), cancellationToken);
+        if (Meetings.MeetingCards.Summary(found, board) is { } meeting)
+        {
+            await replies.SayAsync(turn, meeting + ".", cancellationToken);
+        }
+
+        if (found.DeliveryProblem is { } problem && who.Holds(BoardRole.BusinessManager) && turn.IsPersonal)
         {
             // Read with the case (a column of its head row): no extra request.
             await turn.SayAsync(problem + ".", cancellationToken);
         }
     }
 
-    /// <summary>The open cases where the person holds a role, with what is waiting.</summary>
+    /// <summary>The person's own open tasks, soonest first, then the open cases they only follow.</summary>
     public async Task ShowMyTasksAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         if (turn.Board is not { } board || turn.ActorObjectId is not { } actor)
@@ -58,18 +72,39 @@ public sealed class CaseStatusReplies
             return;
         }
 
-        var lines = new List<string>();
+        var today = Today(board);
+        var own = new List<PersonalTask>();
+        var following = new List<FollowedCaseView>();
         await foreach (var summary in cases.ListForPersonAsync(board.BoardId, actor, cancellationToken))
         {
-            if (summary.Stage.IsOpen())
+            if (summary.Stage.IsOpen() && await cases.FindAsync(board.BoardId, summary.Reference, cancellationToken) is { } c)
             {
-                lines.Add($"- {summary.Reference}: {CaseCards.StageText(summary.Stage, summary.Rulebook)}");
+                var theirs = tasks.For(c, actor, board);
+                own.AddRange(theirs);
+                if (theirs.Count == 0 && CaseVisibility.Of(c, actor, board).IsParty)
+                {
+                    following.Add(new FollowedCaseView(c.Reference.Value, CaseCards.StageText(c)));
+                }
             }
         }
 
-        var text = lines.Count == 0
-            ? "You have no open cases. Type 'refer' to refer a case."
-            : "Your open cases (type 'status' and a reference for details):\n\n" + string.Join("\n", lines);
-        await turn.SendCardAsync(turn.Card(new MessageCard("My tasks", text)), cancellationToken);
+        var card = new MyTasksCard([.. PersonalTasks.Soonest(own).Select(t => View(t, today))], following);
+        await replies.SendCardAsync(turn, turn.Card(card), cancellationToken);
     }
+
+    private static MyTaskView View(PersonalTask task, DateOnly today) => task.DueOn is { } due
+        ? new MyTaskView(task.Case.Value, What(task), $"Due {ReferralCardMapper.Day(due)}{(due < today ? " (overdue)" : string.Empty)}", due < today)
+        : new MyTaskView(task.Case.Value, What(task), "No due date");
+
+    /// <summary>What to do, in words.</summary>
+    private static string What(PersonalTask task) => task.Kind switch
+    {
+        PersonalTaskKind.Recommend => "Make the sub-group's recommendation to the chair",
+        PersonalTaskKind.Decide => "Decide whether to initiate the review",
+        PersonalTaskKind.ReplyToBoard => "Reply to the board's request for more information",
+        PersonalTaskKind.Clock => ReferralCardMapper.ClockLabel(task.Subject ?? string.Empty),
+        _ => task.Subject ?? "A task",
+    };
+
+    private DateOnly Today(BoardConfiguration board) => BoardTime.Today(board, clock.GetUtcNow());
 }

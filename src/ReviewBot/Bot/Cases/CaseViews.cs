@@ -1,35 +1,47 @@
 using ReviewBot.Cards.Models;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
-using ReviewBot.Core.Effects;
 
 namespace ReviewBot.Bot.Cases;
 
 /// <summary>
-/// A posted case card as one viewer should see it now, by purpose: the same view for the answer to a press, a
-/// refresh and an update in place. The business manager's view also says what keeps failing to go out.
+/// A case card as one viewer should see it now: the view <see cref="CaseVisibility"/> allows their roles, whatever
+/// view was asked for, and the same for the answer to a press, a refresh and an update in place. The business
+/// manager's view also says what keeps failing to go out.
 /// </summary>
 public static class CaseViews
 {
-    /// <summary>The card for <paramref name="purpose"/> (<see cref="CaseCardPurposes"/>); unknown purposes get the recommendation card.</summary>
-    public static ICardModel For(string? purpose, ReviewCase c, BoardConfiguration board, string? viewer, DateOnly today)
+    /// <summary>
+    /// The card for <paramref name="purpose"/> (<see cref="Core.Effects.CaseCardPurposes"/>, or a refresh's <c>card</c>
+    /// field) as <paramref name="viewer"/> may see it; in a shared conversation only the status.
+    /// </summary>
+    public static ICardModel For(string? purpose, ReviewCase c, BoardConfiguration board, string viewer, DateOnly today, bool sharedConversation = false)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var problem = viewer is not null && c.DeliveryProblem is { } text && c.HasRole(viewer, BoardRole.BusinessManager) ? text : null;
-        if (Imr.ImrCards.AgencyOf(purpose) is { } agency && Imr.ImrCards.For(c, agency, board, viewer, today) is { } imr)
+        var who = CaseVisibility.Of(c, viewer, board);
+        var view = who.CardFor(CaseVisibility.CardNamed(purpose), sharedConversation);
+        var problem = who.Holds(BoardRole.BusinessManager) && !sharedConversation ? c.DeliveryProblem : null;
+        if (!sharedConversation && Imr.ImrCards.AgencyOf(purpose) is { } agency && Imr.ImrCards.For(c, agency, board, viewer, today) is { } imr)
         {
             return problem is null ? imr : imr with { Status = $"{imr.Status}. {problem}" };
         }
 
-        return purpose switch
+        if (purpose == Core.Meetings.MeetingEffects.SlotsCard && who.Holds(BoardRole.BusinessManager) && !sharedConversation)
         {
-            CaseCardPurposes.Decision when c.Recommendation is not null => CaseCards.Decision(c, board, viewer, today) is var d && problem is not null
+            // The slot card is the business manager's: everyone else gets what their role allows.
+            return Meetings.MeetingCards.Slots(c, board, viewer);
+        }
+
+        return view.Card switch
+        {
+            CaseCard.Decision => CaseCards.Decision(c, board, viewer, today, view.ShowsReferral) is var d && problem is not null
                 ? d with { Status = $"{d.Status}. {problem}" }
                 : d,
-            CaseCardPurposes.Checklist => CaseCards.Checklist(c, board),
-            _ => CaseCards.Recommendation(c, board, viewer, today) is var r && problem is not null
+            CaseCard.Recommendation => Meetings.MeetingCards.OnCaseCard(CaseCards.Recommendation(c, board, viewer, today) is var r && problem is not null
                 ? r with { Status = $"{r.Status}. {problem}" }
-                : r,
+                : r, c, board),
+            CaseCard.Checklist => CaseCards.Checklist(c, board),
+            _ => CaseCards.Status(c, today, sharedConversation ? null : viewer) is var s && problem is not null ? s with { Stage = $"{s.Stage}. {problem}" } : s,
         };
     }
 }

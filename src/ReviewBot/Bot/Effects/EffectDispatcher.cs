@@ -194,7 +194,12 @@ public sealed partial class EffectDispatcher : PeriodicSweep<PendingEffect>
         var attempts = claimed.Attempts + 1;
         var now = Clock.GetUtcNow();
         var stuck = attempts >= options.QuickTries;
-        var error = failure is Teams.ConnectorException c ? $"{failure.GetType().Name} {(int)c.StatusCode}" : failure.GetType().Name;
+        var error = failure switch
+        {
+            Teams.ConnectorException c => $"{failure.GetType().Name} {(int)c.StatusCode}",
+            Microsoft365Exception m => $"{failure.GetType().Name} {m.Kind}",
+            _ => failure.GetType().Name,
+        };
         await outbox.RetryLaterAsync(claimed, now + Backoff(attempts), stuck, error, now, cancellationToken);
         LogRetry(logger, claimed.Case.Value, claimed.Effect.Kind, attempts, error);
         if (stuck)
@@ -223,9 +228,14 @@ public sealed partial class EffectDispatcher : PeriodicSweep<PendingEffect>
 
     /// <summary>What the business manager reads; no personal data.</summary>
     private static string ProblemText(CaseEffect effect)
-        => effect.Kind is CaseEffectKinds.ScheduleDeadlines or CaseEffectKinds.CancelDeadlines
-            ? $"Couldn't reach storage to {effect.Describe()}; retrying"
-            : $"Couldn't reach Teams to {effect.Describe()}; retrying";
+        => effect.Kind switch
+        {
+            CaseEffectKinds.ScheduleDeadlines or CaseEffectKinds.CancelDeadlines => $"Couldn't reach storage to {effect.Describe()}; retrying",
+            CaseEffectKinds.MailCard => $"Couldn't reach Microsoft 365 to {effect.Describe()}; retrying",
+            _ when Core.Meetings.MeetingEffectKinds.Handles(effect.Kind) && effect.Kind != Core.Meetings.MeetingEffectKinds.AskForReport
+                => $"Couldn't reach Microsoft 365 to {effect.Describe()}; retrying",
+            _ => $"Couldn't reach Teams to {effect.Describe()}; retrying",
+        };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Case {CaseReference}: {EffectKind} failed (try {Attempts}, {ErrorType}); it will be tried again")]
     private static partial void LogRetry(ILogger logger, string caseReference, string effectKind, int attempts, string errorType);

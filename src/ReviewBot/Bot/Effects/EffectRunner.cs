@@ -28,13 +28,17 @@ public sealed partial class EffectRunner
     private readonly TimeProvider clock;
     private readonly ILogger<EffectRunner> logger;
     private readonly Imr.ImrEffectRunner imr;
+    private readonly Meetings.MeetingEffectRunner meetings;
+    private readonly OutlookCardMailer outlookMail;
 
     /// <summary>Creates the runner (per scope: it holds the connector's typed HttpClient).</summary>
     public EffectRunner(
         IConnectorClient connector, IConversationStore conversations, ICaseStore cases, IDeadlineIndex deadlines, ICardRenderer cards,
-        TimeProvider clock, ILogger<EffectRunner> logger, Imr.ImrEffectRunner imr)
+        TimeProvider clock, ILogger<EffectRunner> logger, Imr.ImrEffectRunner imr, Meetings.MeetingEffectRunner meetings, OutlookCardMailer outlookMail)
     {
         this.imr = imr;
+        this.meetings = meetings;
+        this.outlookMail = outlookMail;
         this.connector = connector;
         this.conversations = conversations;
         this.cases = cases;
@@ -56,6 +60,9 @@ public sealed partial class EffectRunner
                 var card = cards.Render(CaseViews.For(effect.Detail, c, board, viewer, today));
                 var posted = await SendToPersonAsync(viewer, Activity.CreateCard(card), c.Reference, cancellationToken);
                 return posted is { Id: { } activityId } ? new PostedCard(effect.Detail ?? CaseCardPurposes.Recommendation, posted.ConversationId, activityId, viewer) : null;
+            case CaseEffectKinds.MailCard:
+                await outlookMail.SendAsync(board, c, effect, today, cancellationToken);
+                return null;
             case CaseEffectKinds.UpdatePostedCards:
                 await UpdatePostedCardsAsync(board, c, today, cancellationToken);
                 return null;
@@ -73,6 +80,13 @@ public sealed partial class EffectRunner
                 return null;
             case var kind when Core.Imr.ImrEffects.IsImr(kind):
                 return await imr.RunAsync(board, c, effect, cancellationToken);
+            case var kind when Core.Meetings.MeetingEffectKinds.Handles(kind):
+                if (await meetings.RunAsync(board, c, effect, cancellationToken) is { } message && effect.Recipient is { } to)
+                {
+                    await SendToPersonAsync(to, Activity.CreateCard(cards.Render(message)), c.Reference, cancellationToken);
+                }
+
+                return null;
             default:
                 throw new InvalidDataException($"Unknown effect kind '{effect.Kind}'.");
         }

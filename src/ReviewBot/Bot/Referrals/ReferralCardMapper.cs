@@ -88,15 +88,17 @@ public static class ReferralCardMapper
 
     private static ReferralQuestionCard Question(QuestionPrompt q)
     {
-        // A "choose or type your own" question stays a text box with the choices listed, so typed names work.
+        // A "choose or type your own" question is a drop-down list with a box for an answer that isn't listed.
         var kind = q.Kind switch
         {
             ReferralInputKind.Date => QuestionInputKind.Date,
             ReferralInputKind.YesNo => QuestionInputKind.YesNo,
             ReferralInputKind.Choice when !q.AllowsOtherText => QuestionInputKind.Choice,
+            ReferralInputKind.Choice => QuestionInputKind.ChoiceOrText,
             ReferralInputKind.MultiChoice when !q.AllowsOtherText => QuestionInputKind.MultiSelect,
             _ => QuestionInputKind.Text,
         };
+        var listed = q.Prefill is { } prefill && q.Choices.Any(c => c.Value == prefill);
         var hint = kind == QuestionInputKind.Text && q.Choices.Count > 0
             ? string.Join("\n", [q.Hint, .. q.Choices.Select(c => $"{c.Number}. {c.Label}")])
             : q.Hint;
@@ -111,7 +113,8 @@ public static class ReferralCardMapper
             Error = q.Problem,
             InputKind = kind,
             Multiline = q.Kind == ReferralInputKind.LongText,
-            Value = q.Prefill ?? string.Empty,
+            Value = kind == QuestionInputKind.ChoiceOrText && !listed ? string.Empty : q.Prefill ?? string.Empty,
+            OtherValue = kind == QuestionInputKind.ChoiceOrText && !listed ? q.Prefill ?? string.Empty : string.Empty,
             Choices = [.. q.Choices.Select(c => new ChoiceView(c.Label, c.Value))],
             CanGoBack = q.CanGoBack,
             Skippable = q.CanSkip,

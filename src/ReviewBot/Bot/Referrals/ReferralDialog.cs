@@ -124,7 +124,7 @@ public sealed partial class ReferralDialog
     private async Task SubmitAsync(BotTurn turn, ReferralSubmission submission, CardAction? action, CancellationToken cancellationToken)
     {
         var board = turn.Board!;
-        var actor = turn.ActorObjectId ?? turn.Activity.From?.Id ?? "unknown";
+        var actor = ActorOf(turn);
         var intakeResult = await intake.SubmitAsync(board, submission.Referral, submission.DraftId, actor, turn.Activity.Id, cancellationToken);
         var reviewCase = intakeResult.Case;
         LogSubmitted(logger, reviewCase.Reference.Value, intakeResult.Created);
@@ -237,9 +237,13 @@ public sealed partial class ReferralDialog
         // Teams activities carry the name but not the email: the board's directory knows its people's.
         var from = turn.Activity.From;
         var known = turn.Board!.FindPerson(turn.ActorObjectId);
-        var profile = new ReferrerProfile(turn.ActorObjectId ?? from?.Id ?? "unknown", from?.Name ?? known?.DisplayName, known?.Email);
+        var profile = new ReferrerProfile(ActorOf(turn), from?.Name ?? known?.DisplayName, known?.Email);
         return ReferralContext.For(turn.Board!, profile);
     }
+
+    /// <summary>The referrer: always the Entra object id (the turn gate answers activities without one).</summary>
+    private static string ActorOf(BotTurn turn)
+        => turn.ActorObjectId ?? throw new InvalidOperationException("A referral needs the sender's Entra object id.");
 
     /// <summary>Card data as the conversation expects it: an Edit button names the step to edit.</summary>
     private static Dictionary<string, string?> CardValues(CardAction action)

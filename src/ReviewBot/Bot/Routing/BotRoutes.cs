@@ -54,6 +54,8 @@ public static class BotRoutes
         .Card<CaseActions>(CardVerbs.DecisionMoreInfo, h => h.ChairAsksForInformationAsync)
         .Card<CaseActions>(CardVerbs.TaskTick, h => h.TickTaskAsync)
         .Card<CaseActions>(CardVerbs.ClockDone, h => h.CompleteClockAsync)
+        .Card<ClockExtensionActions>(CardVerbs.ClockExtendForm, h => h.ShowFormAsync)
+        .Card<ClockExtensionActions>(CardVerbs.ClockExtend, h => h.ExtendAsync)
 
         // IMR cards (one per agency): edit, independence, submission, receipt, extension.
         .Card<Imr.ImrActions>(CardVerbs.ImrEdit, h => h.HandleAsync)
@@ -62,9 +64,10 @@ public static class BotRoutes
         .Card<Imr.ImrActions>(CardVerbs.ImrReceived, h => h.HandleAsync)
         .Card<Imr.ImrActions>(CardVerbs.ImrExtend, h => h.HandleAsync)
 
-        // Panel meeting slots card: answered plainly until panel meeting scheduling lands (issue #12).
-        .Card<GeneralActions>(CardVerbs.MeetingPick, h => h.PanelMeetingsNotSwitchedOnAsync)
-        .Card<GeneralActions>(CardVerbs.MeetingSearch, h => h.PanelMeetingsNotSwitchedOnAsync);
+        // The business manager's panel meeting card (issue #12): Graph is reached by outbox effects after the answer.
+        .Card<MeetingActions>(CardVerbs.MeetingPick, h => h.PickAsync)
+        .Card<MeetingActions>(CardVerbs.MeetingSearch, h => h.SearchAsync)
+        .Card<MeetingActions>(CardVerbs.MeetingCancel, h => h.CancelAsync);
 
     /// <summary>Registers every handler class the table names, per turn (they hold the connector's typed HttpClient).</summary>
     public static IServiceCollection AddBotRoutes(this IServiceCollection services)

@@ -43,6 +43,24 @@ public sealed record PanelMeetingSlotsCard : ICardModel
     /// <summary>The first time after the deadline that suits everyone, when looked for.</summary>
     public SlotView? NextWindow { get; init; }
 
+    /// <summary>Teams user ids whose clients fetch their own view (at most 60): the business managers.</summary>
+    public IReadOnlyList<string> RefreshUserIds { get; init => field = CardLimits.RefreshUserIds(value); } = [];
+
+    /// <summary>True for the business manager: the panel, duration, slots and buttons are shown.</summary>
+    public bool CanAct { get; init; } = true;
+
+    /// <summary>Where it stands, e.g. "Looking for times…" or "Invite sent".</summary>
+    public string? Status { get; init; }
+
+    /// <summary>A required member's decline, e.g. "Megan Bowen (Police) declined: find another time."</summary>
+    public string? Declined { get; init; }
+
+    /// <summary>What keeps the invite from going out and what to fix (kept for retry).</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>The booked meeting, once the invite is out.</summary>
+    public BookedMeetingView? Booked { get; init; }
+
     /// <summary>Builds the card from the slot finder's answer.</summary>
     /// <param name="caseRef">The case.</param>
     /// <param name="version">The case's version.</param>
@@ -77,12 +95,51 @@ public sealed record PanelMeetingSlotsCard : ICardModel
         };
     }
 
-    private static string When(TimeRange time, TimeZoneInfo zone)
+    /// <summary>A time in the board's zone, e.g. "Mon 7 Dec 2026, 15:00–16:30".</summary>
+    public static string When(TimeRange time, TimeZoneInfo zone)
     {
         var start = TimeZoneInfo.ConvertTime(time.Start, zone);
         var end = TimeZoneInfo.ConvertTime(time.End, zone);
         return string.Create(British, $"{start:ddd d MMM yyyy}, {start:HH:mm}–{end:HH:mm}");
     }
+}
+
+/// <summary>A booked panel meeting as cards show it (the slot card and the case card).</summary>
+public sealed record BookedMeetingView
+{
+    /// <summary>Most characters of <see cref="Answers"/> shown: a panel's answers in one line keeps the card inside Teams' size limit.</summary>
+    public const int AnswersLength = 600;
+
+    /// <summary>Creates the view.</summary>
+    /// <param name="when">e.g. "Mon 7 Dec 2026, 15:00–16:30".</param>
+    /// <param name="joinUrl">The Teams link, when there is one.</param>
+    /// <param name="reportsDue">e.g. "Thu 3 Dec 2026".</param>
+    /// <param name="answers">Each attendee's answer, e.g. "Megan Bowen (Police): Declined; Adele Vance (Children's Social Care): Accepted".</param>
+    /// <param name="declined">Who declined, when anyone did.</param>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public BookedMeetingView(string when, string? joinUrl, string? reportsDue, string answers, string? declined = null)
+    {
+        When = when;
+        JoinUrl = joinUrl;
+        ReportsDue = reportsDue;
+        Answers = answers;
+        Declined = declined;
+    }
+
+    /// <summary>When.</summary>
+    public string When { get; init; }
+
+    /// <summary>The Teams join link.</summary>
+    public string? JoinUrl { get; init; }
+
+    /// <summary>When each agency's report is due.</summary>
+    public string? ReportsDue { get; init; }
+
+    /// <summary>Each attendee's answer in one line (cut to <see cref="AnswersLength"/>).</summary>
+    public string Answers { get; init => field = CardText.Preview(value, AnswersLength); }
+
+    /// <summary>Who declined, e.g. "Declined: Megan Bowen (Police)".</summary>
+    public string? Declined { get; init => field = value is null ? null : CardText.Preview(value, AnswersLength); }
 }
 
 /// <summary>Someone who may sit on the panel.</summary>
@@ -105,8 +162,7 @@ public static class PanelSlotId
     private const string StartFormat = "yyyyMMdd'T'HHmm'Z'";
 
     /// <summary>The id of <paramref name="time"/>.</summary>
-    public static string Format(TimeRange time)
-        => string.Create(CultureInfo.InvariantCulture, $"{time.Start.UtcDateTime.ToString(StartFormat, CultureInfo.InvariantCulture)}-{(int)time.Duration.TotalMinutes}");
+    public static string Format(TimeRange time) => Core.Meetings.PanelSlotIds.Format(time.Start, time.End);
 
     /// <summary>Reads an id a card sent back; false for anything else.</summary>
     public static bool TryParse(string? slotId, out TimeRange time)

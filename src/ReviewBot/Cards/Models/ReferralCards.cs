@@ -17,6 +17,9 @@ public enum QuestionInputKind
 
     /// <summary>Tick boxes (input <c>answer</c>: the chosen values, comma-separated).</summary>
     MultiSelect,
+
+    /// <summary>A drop-down list (input <c>answer</c>) with a box for an answer that isn't listed (input <c>other</c>).</summary>
+    ChoiceOrText,
 }
 
 /// <summary>Data for <c>cards/referral-question.json</c>: one question of the referral conversation.</summary>
@@ -54,6 +57,9 @@ public sealed record ReferralQuestionCard : ICardModel
 
     /// <summary>The current answer, to prefill text, date and multi-select inputs.</summary>
     public string Value { get; init; } = string.Empty;
+
+    /// <summary><see cref="QuestionInputKind.ChoiceOrText"/>: the current answer when it is not one of the choices.</summary>
+    public string OtherValue { get; init; } = string.Empty;
 
     /// <summary>Options for <see cref="QuestionInputKind.Choice"/> and <see cref="QuestionInputKind.MultiSelect"/>.</summary>
     public IReadOnlyList<ChoiceView> Choices { get; init; } = [];

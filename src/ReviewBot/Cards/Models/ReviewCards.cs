@@ -27,8 +27,8 @@ public sealed record RecommendationCard : ICardModel
     /// <summary>The review in short, for button titles: "SCR" or "local CSPR".</summary>
     public required string ReviewName { get; init; }
 
-    /// <summary>The referral in brief.</summary>
-    public required ReferralDigest Referral { get; init; }
+    /// <summary>The referral: whole while the recommendation waits, <see cref="ReferralDigest.InBrief"/> once it is <see cref="Made"/>.</summary>
+    public required ReferralDigest Referral { get => Made is null ? field : field.InBrief(); init; }
 
     /// <summary>The criteria check.</summary>
     public required CriteriaOutcomeView Outcome { get; init; }
@@ -38,31 +38,78 @@ public sealed record RecommendationCard : ICardModel
 
     /// <summary>The recommendation, once made.</summary>
     public RecommendationMade? Made { get; init; }
+
+    /// <summary>The extraordinary panel meeting in words, once one is called.</summary>
+    public string? MeetingStatus { get; init; }
+
+    /// <summary>The booked panel meeting with each attendee's answer.</summary>
+    public BookedMeetingView? Meeting { get; init; }
 }
 
-/// <summary>The referral as the sub-group sees it.</summary>
+/// <summary>
+/// The referral as the sub-group and the chair see it: the child, the whole account of what happened (in
+/// paragraphs), the agencies and the referrer. Only on the cards of people whose role lets them see it
+/// (<see cref="Core.Cases.CaseVisibility"/>).
+/// </summary>
 public sealed record ReferralDigest
 {
-    /// <summary>Creates the digest.</summary>
+    /// <summary>Creates the digest from card data.</summary>
     /// <param name="childName">The child's name.</param>
-    /// <param name="summary">What happened (cut to <see cref="CardLimits.NarrativePreview"/>).</param>
-    /// <param name="agencies">Agencies involved.</param>
+    /// <param name="account">What happened, as paragraphs.</param>
+    /// <param name="agencies">Agencies involved, e.g. "Northfield Police; Little Acorns Nursery".</param>
+    /// <param name="referrer">Who referred, e.g. "Rita Referrer, designated safeguarding lead, Riverside School".</param>
     [System.Text.Json.Serialization.JsonConstructor]
-    public ReferralDigest(string childName, string summary, IReadOnlyList<string> agencies)
+    public ReferralDigest(string childName, IReadOnlyList<string> account, string agencies, string referrer)
     {
         ChildName = childName;
-        Summary = summary;
+        Account = account;
         Agencies = agencies;
+        Referrer = referrer;
     }
 
     /// <summary>The child's name.</summary>
     public string ChildName { get; init; }
 
-    /// <summary>What happened; long text is cut with "(continues…)" (the full text is on the case).</summary>
-    public string Summary { get; init => field = CardText.Preview(value, CardLimits.NarrativePreview); }
+    /// <summary>What happened, whole, in paragraphs (up to <see cref="CardLimits.Account"/> characters: more than any answer takes).</summary>
+    public IReadOnlyList<string> Account { get; init; }
 
-    /// <summary>Agencies involved.</summary>
-    public IReadOnlyList<string> Agencies { get; init; }
+    /// <summary>Agencies involved, in one line (one text block however many there are).</summary>
+    public string Agencies { get; init; }
+
+    /// <summary>Who referred (name, role, agency).</summary>
+    public string Referrer { get; init; }
+
+    /// <summary>The digest of an account as typed: split into paragraphs, every word kept.</summary>
+    public static ReferralDigest Of(string childName, string account, string agencies, string referrer)
+        => new(childName, CardText.Paragraphs(CardText.Preview(account, CardLimits.Account), CardLimits.TextBlock), agencies, referrer);
+
+    /// <summary>
+    /// The digest once the viewer's step is done (the recommendation or decision made): the account cut to
+    /// <see cref="CardLimits.AccountPreview"/> characters, so the card has room for what was decided.
+    /// </summary>
+    public ReferralDigest InBrief()
+    {
+        var kept = new List<string>();
+        var left = CardLimits.AccountPreview;
+        foreach (var paragraph in Account)
+        {
+            if (left < 40)
+            {
+                kept[^1] = kept[^1].EndsWith(CardText.ContinuesMarker, StringComparison.Ordinal) ? kept[^1] : kept[^1] + CardText.ContinuesMarker;
+                break;
+            }
+
+            var shown = CardText.Preview(paragraph, left);
+            kept.Add(shown);
+            left -= shown.Length;
+            if (!ReferenceEquals(shown, paragraph))
+            {
+                break;
+            }
+        }
+
+        return this with { Account = kept };
+    }
 }
 
 /// <summary>A sub-group recommendation as shown on cards.</summary>
@@ -113,6 +160,12 @@ public sealed record DecisionCard : ICardModel
 
     /// <summary>The review in short, for button titles: "SCR" or "local CSPR".</summary>
     public required string ReviewName { get; init; }
+
+    /// <summary>
+    /// The referral: only on the board chair's own view, never on anyone else's (so not in their refresh). Whole
+    /// while the decision waits, <see cref="ReferralDigest.InBrief"/> once it is <see cref="Made"/>.
+    /// </summary>
+    public ReferralDigest? Referral { get => Made is null ? field : field?.InBrief(); init; }
 
     /// <summary>The sub-group's recommendation.</summary>
     public required RecommendationMade Recommendation { get; init; }
@@ -206,3 +259,48 @@ public sealed record FollowUpTaskView(string TaskId, string Title, string OwnerR
     /// <summary>Ticked (the card then shows when, and no Tick button).</summary>
     public bool Done => DoneAt is not null;
 }
+
+/// <summary>
+/// Data for <c>cards/my-tasks.json</c>: what waits for the person, soonest first, then the cases they only follow.
+/// Case references, what to do and due dates only: no child, family or account (the list lives on in a chat).
+/// </summary>
+public sealed record MyTasksCard : ICardModel
+{
+    /// <summary>Creates the list; at most <see cref="CardLimits.MyTasks"/> of each are shown, the rest counted.</summary>
+    /// <param name="tasks">The person's open tasks, soonest first.</param>
+    /// <param name="following">Open cases where they hold a role but have no task.</param>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public MyTasksCard(IReadOnlyList<MyTaskView> tasks, IReadOnlyList<FollowedCaseView> following)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(following);
+        Tasks = [.. tasks.Take(CardLimits.MyTasks)];
+        Following = [.. following.Take(CardLimits.MyTasks)];
+        var notShown = tasks.Count - Tasks.Count + following.Count - Following.Count;
+        More = notShown > 0 ? $"…and {notShown} more. Type status and a reference for any case." : null;
+    }
+
+    /// <summary>The tasks shown.</summary>
+    public IReadOnlyList<MyTaskView> Tasks { get; }
+
+    /// <summary>The followed cases shown.</summary>
+    public IReadOnlyList<FollowedCaseView> Following { get; }
+
+    /// <summary>How many were left off, in words; null when none were.</summary>
+    public string? More { get; }
+
+    /// <inheritdoc />
+    string ICardModel.CardName => CardNames.MyTasks;
+}
+
+/// <summary>One task on "my tasks".</summary>
+/// <param name="CaseRef">The case, e.g. "SCR-2026-0007".</param>
+/// <param name="What">What to do.</param>
+/// <param name="Due">e.g. "Due Wednesday 18 March 2026" or "No due date".</param>
+/// <param name="Overdue">Shown in the attention colour when true.</param>
+public sealed record MyTaskView(string CaseRef, string What, string Due, bool Overdue = false);
+
+/// <summary>A case the person follows on "my tasks".</summary>
+/// <param name="CaseRef">The case.</param>
+/// <param name="Status">Where it stands, in words.</param>
+public sealed record FollowedCaseView(string CaseRef, string Status);

@@ -30,8 +30,14 @@ public static class CardLimits
     /// <summary>Teams accepts at most 60 user ids in <c>refresh.userIds</c>.</summary>
     public const int MaxRefreshUserIds = 60;
 
-    /// <summary>Longest narrative preview (the referral summary) on a card.</summary>
-    public const int NarrativePreview = 1200;
+    /// <summary>
+    /// Longest account of what happened on the sub-group's and chair's cards: above the 4,000 characters the
+    /// question card and a typed answer take, so the whole account is shown.
+    /// </summary>
+    public const int Account = 5000;
+
+    /// <summary>The account on a card whose viewer has already recommended or decided (room for what they decided).</summary>
+    public const int AccountPreview = 1200;
 
     /// <summary>Longest answer shown on the referral summary card.</summary>
     public const int AnswerPreview = 300;
@@ -47,6 +53,9 @@ public static class CardLimits
 
     /// <summary>Most characters in one text block of a long answer (paragraphs longer than this are split).</summary>
     public const int TextBlock = 2000;
+
+    /// <summary>Most tasks, and most followed cases, on "my tasks".</summary>
+    public const int MyTasks = 30;
 
     /// <summary>Most tasks on the follow-up checklist card.</summary>
     public const int ChecklistTasks = 30;

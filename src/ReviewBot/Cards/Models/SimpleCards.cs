@@ -83,6 +83,9 @@ public sealed record CaseStatusCard(CaseReference CaseRef, long Version, string 
 
     /// <summary>Each agency's IMR: due, submitted, overdue by N working days.</summary>
     public IReadOnlyList<ImrStatusLine> Imrs { get; init; } = [];
+
+    /// <summary>Shows "Extend a deadline" (the business manager or board chair, while a deadline is open).</summary>
+    public bool CanExtend { get; init; }
 }
 
 /// <summary>Data for <c>cards/clock-reminder.json</c>: a reminder to a clock's owner, with "Mark done" until it is done.</summary>

@@ -1,0 +1,173 @@
+// Drives the Agents Playground through a referral to the chair's decision and saves PNGs of the cards as its
+// web UI renders them in headless Chromium. The conversation is driven through the Playground's own HTTP API
+// (as tests/ReviewBot.EndToEnd.Tests do), so it does not depend on the UI's markup; the page shows every
+// message from its WebSocket stream, and each screenshot is of the card element the page rendered.
+// Usage: node scripts/screenshots.mjs http://127.0.0.1:PLAYGROUND_PORT docs/screenshots   (see scripts/screenshots.sh)
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+
+const [base, outDir] = process.argv.slice(2);
+if (!base || !outDir) {
+  console.error('Usage: node scripts/screenshots.mjs <playground url> <output folder>');
+  process.exit(2);
+}
+
+// What the referrer answers at each step of the demo board's referral (as tests/ReviewBot.EndToEnd.Tests/ReferralAnswers.cs).
+const answers = {
+  'referrer.name': 'Alex Wilber',
+  'referrer.agency': '1',
+  'referrer.role': 'Designated safeguarding lead',
+  'referrer.phone': '020 7946 0000',
+  'referrer.email': 'alexw@example.com',
+  'referrer.dsl': 'yes',
+  'child.name': 'Jordan Ellis-Nowak',
+  'child.dob': '14/2/2023',
+  'child.incident': 'died',
+  'child.incident-date': '2/11/2026',
+  'child.la-aware': 'yes',
+  'child.address': '12 Mill Lane, Riverside RV2 4QT',
+  'child.ethnicity': 'White and Black Caribbean',
+  'child.language': 'English',
+  'child.religion': 'skip',
+  'child.legal-status': 'Child in need',
+  'child.known-to-csc': 'yes',
+  'child.cp.start': 'skip',
+  'child.cp.end': 'skip',
+  'family.0.name': 'Sam Ellis',
+  'family.0.relationship': 'Mother',
+  'family.another.0': 'no',
+  'agencies.choose': '1, 2',
+  'agencies.others': 'skip',
+  'agencies.still': 'all',
+  'events': 'Jordan (3) was found unresponsive at home on 2 November; the injuries were unexplained. Police and children\'s social care had recorded concerns since 2025 that were not shared at the strategy meeting.',
+  'keydates.0.date': 'skip',
+  'narrative': 'Abuse is suspected and Jordan died.',
+};
+const answerFor = step => step.startsWith('criteria.') ? 'yes' : answers[step] ?? 'skip';
+
+const timeoutMs = 30000;
+const messages = []; // from the page's own WebSocket: {action, conversationId, messageId, card, text}
+const waiters = [];
+
+async function api(method, route, body) {
+  const response = await fetch(new URL(route, base), { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+function onFrame(payload) {
+  let frame;
+  try { frame = JSON.parse(String(payload)); } catch { return; }
+  if (frame.action !== 'createMessage' && frame.action !== 'updateMessage') return;
+  const m = frame.message ?? {};
+  const card = (m.attachments ?? []).find(a => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content ?? null;
+  messages.push({ action: frame.action, conversationId: frame.actionConversationId, messageId: m.messageId, fromBot: m.from?.id !== config.currentUser.id, card, json: JSON.stringify(card ?? m.text ?? '') });
+  for (const w of [...waiters]) w();
+}
+
+/** Waits for a bot message after index `mark` that matches. */
+function waitFor(predicate, mark, what) {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const found = messages.slice(mark).find(m => m.fromBot && predicate(m));
+      if (found) { waiters.splice(waiters.indexOf(check), 1); clearTimeout(timer); resolve(found); }
+    };
+    const timer = setTimeout(() => { waiters.splice(waiters.indexOf(check), 1); reject(new Error(`Timed out waiting for ${what}`)); }, timeoutMs);
+    waiters.push(check);
+    check();
+  });
+}
+
+const stepOf = m => !isSummary(m) && /"questionId":"([^"$]+)"/.exec(m.json)?.[1];
+const isSummary = m => m.json.includes('"referral.submit"');
+const isPrompt = m => m.action === 'createMessage' && (isSummary(m) || stepOf(m));
+/** A value from an action's data on the card (the data that names the case). */
+const dataValue = (node, key) => node && typeof node === 'object'
+  ? ('caseRef' in node && key in node ? String(node[key]) : Object.values(node).map(v => dataValue(v, key)).find(v => v !== undefined))
+  : undefined;
+
+async function say(text, reply, what) {
+  const mark = messages.length;
+  await api('POST', `_conversation/v1/conversations/${encodeURIComponent(chat)}/messages`, { from: { id: config.currentUser.id }, text, textFormat: 'plain' });
+  return waitFor(reply, mark, what);
+}
+
+function press(m, verb, data) {
+  return api('POST', '_conversation/v1/invoke', {
+    name: 'adaptiveCard/action', conversation: { id: m.conversationId }, from: { id: config.currentUser.id }, replyToId: m.messageId,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  });
+}
+
+/** The first choice a card offers (a choice set's first title), to answer a question whose scripted answer no longer fits. */
+const firstChoice = node => node && typeof node === 'object'
+  ? (Array.isArray(node.choices) && node.choices[0]?.title) || Object.values(node).map(firstChoice).find(Boolean)
+  : undefined;
+
+/** The first TextBlock's text of a card (what the page shows at its top). */
+const firstText = node => node && typeof node === 'object'
+  ? (node.type === 'TextBlock' && typeof node.text === 'string' ? node.text : Object.values(node).map(firstText).find(Boolean))
+  : undefined;
+
+/** Screenshots the page's rendering of the newest card that shows the first text of message `m`'s card. */
+async function shoot(name, m) {
+  const marker = firstText(m.card?.body);
+  if (!marker) throw new Error(`${name}: the message has no card`);
+  const card = page.locator('.fai-OutputCard', { hasText: marker }).last();
+  await card.waitFor({ state: 'visible', timeout: timeoutMs });
+  await card.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300); // let fonts and layout settle
+  const file = path.join(outDir, name);
+  await card.screenshot({ path: file });
+  console.log(`  ${file}`);
+}
+
+const config = (await api('GET', '_internal/v1/config')).config;
+const chat = config.personalChat.id;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+// A tall window so the longest cards (summary, decision) fit whole.
+const page = await browser.newPage({ viewport: { width: 1280, height: 2600 }, deviceScaleFactor: 1 });
+page.on('websocket', ws => ws.on('framereceived', f => onFrame(f.payload)));
+try {
+  await page.goto(base);
+  // Opening the Playground installs the app: the bot greets with its welcome card.
+  const welcome = await waitFor(m => m.card && m.json.includes('referral.start'), 0, 'the welcome card');
+  await shoot('welcome.png', welcome);
+
+  let prompt = await say('refer', isPrompt, 'the first referral question');
+  await shoot('referral-question.png', prompt); // replaced by the agency question below, if the form asks it
+  const tries = {};
+  for (let i = 0; i < 120 && !isSummary(prompt); i++) {
+    const step = stepOf(prompt);
+    if (step === 'referrer.agency' && !tries[step]) {
+      await shoot('referral-question.png', prompt); // a question with choices says more than a free-text one
+    }
+    // Asked again (the form changed and refused the scripted answer): its first choice, then yes, then skip.
+    const attempt = tries[step] = (tries[step] ?? 0) + 1;
+    const answer = [answerFor(step), firstChoice(prompt.card), 'yes', 'skip'].filter(Boolean)[attempt - 1];
+    if (!answer) throw new Error(`The referral keeps asking ${step}: give it an answer in scripts/screenshots.mjs.`);
+    prompt = await say(answer, isPrompt, `the prompt after ${step}`);
+  }
+  if (!isSummary(prompt)) throw new Error('The referral never reached its summary.');
+  await shoot('referral-summary.png', prompt);
+
+  const acknowledgement = await say('submit', m => /\b(SCR|CSPR)-\d{4}-\d{4}\b/.test(m.json), 'the acknowledgement');
+  const reference = /\b(SCR|CSPR)-\d{4}-\d{4}\b/.exec(acknowledgement.json)[0];
+  const recommendation = await waitFor(m => m.json.includes('recommendation.review') && m.json.includes(reference), 0, 'the recommendation card');
+  const mark = messages.length;
+  await press(recommendation, 'recommendation.review', {
+    caseRef: reference, version: dataValue(recommendation.card, 'version'),
+    rationale: 'Abuse is suspected and the child died: the statutory criteria are met.', methodology: 'SCIE systems model',
+  });
+  const decision = await waitFor(m => m.json.includes('decision.approve') && m.json.includes(reference), mark, 'the decision card');
+  await shoot('decision.png', decision);
+
+  const tasks = await say('my tasks', m => m.action === 'createMessage' && m.json.includes(reference), 'my tasks');
+  await shoot('my-tasks.png', tasks);
+} finally {
+  await browser.close();
+}
