@@ -66,12 +66,13 @@ public sealed class ImrActions
     {
         if (result.Case is not { } current || result.Status == CaseActionStatus.Invalid)
         {
-            await turn.AnswerActionAsync(action, result.Problem ?? "There is no such case.", cancellationToken);
+            // No such case, or no role on it: the same words either way, naming nobody.
+            await turn.AnswerActionAsync(action, result.Problem ?? CaseVisibility.UnknownCaseAnswer(command.Case), cancellationToken);
             return;
         }
 
         var view = result.Status == CaseActionStatus.NotAuthorised
-            ? (Cards.Models.ICardModel)CaseCards.NotAuthorised(current, board, result.PermittedRoles ?? command.PermittedRoles, command.Describe())
+            ? (Cards.Models.ICardModel)CaseCards.NotAuthorised(current, result.PermittedRoles ?? command.PermittedRoles, command.Describe())
             : ImrCards.For(current, agency, board, actor, BoardTime.Today(board, clock.GetUtcNow()))!;
         await turn.ReplaceActedCardAsync(action, turn.Card(view), cancellationToken);
         if (result.Status is CaseActionStatus.Stale or CaseActionStatus.WrongStage && !action.IsInvoke)
