@@ -91,9 +91,10 @@ public sealed class SubmitFallbackTests(FallbackBotHost host) : IClassFixture<Fa
         var executed = await host.PostAsync(host.Invoke(Actors.BusinessManager, CardVerbs.MeetingSearch, data));
         await host.PostAsync(Submit(Actors.BusinessManager, submit));
 
-        // No such case: the meeting handler's answer by either path, and nothing written.
-        Assert.Contains("There is no case SCR-2026-9999", await executed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.NotEmpty(host.Connector.Containing("There is no case SCR-2026-9999"));
+        // No such case: the meeting handler's answer by either path (the unknown-case answer), and nothing written.
+        const string Unknown = "show you SCR-2026-9999: either there is no such case";
+        Assert.Contains(Unknown, await executed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotEmpty(host.Connector.Containing(Unknown));
     }
 
     private JsonObject Submit(string actor, JsonObject value)
