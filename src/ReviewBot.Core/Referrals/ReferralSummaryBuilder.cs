@@ -40,7 +40,7 @@ internal static class ReferralSummaryBuilder
             ]),
             new(StepCatalog.FamilySection, LoopRows(
                 r.Family.Select((m, i) => Row($"Person {i + 1}", Person(m), ReferralSteps.FamilyName(i))),
-                r.Family.Count, () => Row("Family and significant others", "None given", ReferralSteps.FamilyName(0)),
+                r.Family.Count, () => Row("People named", "None given", ReferralSteps.FamilyName(0)),
                 () => Row("Add another person", "—", ReferralSteps.FamilyName(r.Family.Count)))),
             new(StepCatalog.AgenciesSection, AgencyRows(r, ctx, Row)),
             new(StepCatalog.WhatHappened,
@@ -50,7 +50,7 @@ internal static class ReferralSummaryBuilder
             ]),
             new(StepCatalog.KeyDatesSection, LoopRows(
                 r.KeyDates.Select((d, i) => Row(UkDateParser.Format(d.Date), d.What, ReferralSteps.KeyDate(i))),
-                r.KeyDates.Count, () => Row("Key dates", "None given", ReferralSteps.KeyDate(0)),
+                r.KeyDates.Count, () => Row("Dates named", "None given", ReferralSteps.KeyDate(0)),
                 () => Row("Add another key date", "—", ReferralSteps.KeyDate(r.KeyDates.Count)))),
             new(StepCatalog.CriteriaSection,
             [

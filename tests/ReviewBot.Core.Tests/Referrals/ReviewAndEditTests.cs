@@ -104,6 +104,15 @@ public class ReviewAndEditTests
     }
 
     [Fact]
+    public void No_row_repeats_its_sections_title_even_when_a_list_is_empty()
+    {
+        var bot = AtReview();
+
+        Assert.Equal("None given", Row(bot, ReferralSteps.FamilyName(0)).Value);
+        Assert.All(bot.Summary.Sections, section => Assert.DoesNotContain(section.Items, item => item.Label == section.Title));
+    }
+
+    [Fact]
     public void People_can_be_added_and_removed_from_the_review()
     {
         var bot = AtReview();
