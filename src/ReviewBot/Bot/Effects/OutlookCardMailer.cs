@@ -35,7 +35,7 @@ public sealed partial class OutlookCardMailer
     };
 
     /// <summary>Mails the card of <paramref name="effect"/> to its recipient.</summary>
-    /// <exception cref="Microsoft365Exception">Graph throttled or unavailable (try again later).</exception>
+    /// <exception cref="Microsoft365Exception">Graph throttled, unavailable or refusing (the outbox keeps the effect and retries).</exception>
     public async Task SendAsync(BoardConfiguration board, ReviewCase c, CaseEffect effect, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(board);
@@ -60,13 +60,15 @@ public sealed partial class OutlookCardMailer
         }
         catch (Microsoft365Exception e) when (e.IsPermanent)
         {
+            // Kept, not dropped: the outbox retries with back-off and shows the business manager the failure.
             LogRefused(logger, c.Reference.Value, purpose, e.Kind.ToString(), e.ServiceCode ?? "none", e.WhatToFix);
+            throw;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The {Purpose} card of {CaseReference} was not mailed to Outlook: {Why}")]
     private static partial void LogNotMailed(ILogger logger, string caseReference, string purpose, string why);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph refused to mail the {Purpose} card of {CaseReference} ({Kind}, {ServiceCode}); not retried. {WhatToFix}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Graph refused to mail the {Purpose} card of {CaseReference} ({Kind}, {ServiceCode}); kept for retry. {WhatToFix}")]
     private static partial void LogRefused(ILogger logger, string caseReference, string purpose, string kind, string serviceCode, string whatToFix);
 }

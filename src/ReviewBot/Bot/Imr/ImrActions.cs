@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReviewBot.Bot.Actions;
 using ReviewBot.Bot.Cases;
 using ReviewBot.Bot.Effects;
 using ReviewBot.Cards;
@@ -34,13 +35,13 @@ public sealed class ImrActions
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(action);
-        if (turn.Board is not { } board || turn.ActorObjectId is not { } actor)
+        if (await CaseActions.CaseOfAsync(turn, action, cancellationToken) is not { } named)
         {
-            await turn.AnswerActionAsync(action, BotTexts.NoBoard, cancellationToken);
             return;
         }
 
-        if (!CaseReference.TryParse(action.Field("caseRef"), out var reference) || action.Field("agencyId") is not { Length: > 0 } agency)
+        var (board, reference, actor) = named;
+        if (action.Field("agencyId") is not { Length: > 0 } agency)
         {
             await turn.AnswerActionAsync(action, "This card doesn't name an IMR I recognise.", cancellationToken);
             return;
