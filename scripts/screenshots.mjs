@@ -215,6 +215,19 @@ try {
 
   const tasks = await say('my tasks', m => m.action === 'createMessage' && m.json.includes(reference), 'my tasks');
   await shoot('my-tasks.png', tasks);
+
+  // The case's status card, and its "Extend a deadline" form (the business manager's view).
+  const status = await say(`status ${reference}`, m => m.action === 'createMessage' && m.json.includes('case.extendForm') && m.json.includes(reference), 'the status card');
+  await shoot('case-status.png', status);
+  // Pressed in the page itself, as a person would: the page swaps the invoke's answer (the form) in for the card.
+  const statusCard = page.locator('.fai-OutputCard', { hasText: firstText(status.card.body) }).last();
+  await statusCard.getByRole('button', { name: 'Extend a deadline' }).click();
+  const formCard = page.locator('.fai-OutputCard', { hasText: 'Record the extension' }).last();
+  await formCard.waitFor({ state: 'visible', timeout: timeoutMs });
+  await formCard.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await formCard.screenshot({ path: path.join(outDir, 'clock-extension.png') });
+  console.log(`  ${path.join(outDir, 'clock-extension.png')}`);
 } finally {
   await browser.close();
 }
