@@ -24,8 +24,8 @@ public sealed class CsprRulebook : Rulebook
 
     private const string S16C = "Children Act 2004 s16C(1)";
     private const string S16C2 = "Children Act 2004 s16C(2)";
-    private const string WorkingTogether2023 = "Working Together to Safeguard Children 2023 ch 5 (paragraph number not verified here)";
-    private const string WorkingTogether2018Reviews = "Working Together to Safeguard Children 2018 ch 4, \"Decisions on local and national reviews\" (paragraph number not verified here)";
+    private const string WorkingTogether2023 = SourceCitations.WorkingTogether2023;
+    private const string WorkingTogether2018Reviews = SourceCitations.WorkingTogether2018Reviews;
     private const string Reg11 = "SI 2018/789 reg 11";
     private const int NotificationWorkingDays = 5;
     private const int RapidReviewWorkingDays = 15;

@@ -18,9 +18,9 @@ namespace ReviewBot.Core.Criteria;
 public sealed class ScrRulebook : Rulebook
 {
     private const string Reg5 = "LSCB Regulations 2006 reg 5(2)";
-    private const string WorkingTogether2015 = "Working Together to Safeguard Children 2015 ch 4, \"Serious Case Reviews\" (paragraph number not verified here)";
+    private const string WorkingTogether2015 = SourceCitations.WorkingTogether2015SeriousCaseReviews;
     private const string Enfield21 = "Enfield ESCB serious case review procedure 2.1";
-    private const string EnfieldCustody = "Enfield ESCB serious case review procedure section 2 (paragraph number not verified here); Working Together 2013 ch 4 reads \"Mental Health Act 2005\"";
+    private const string EnfieldCustody = SourceCitations.EnfieldCustody;
 
     private static readonly CriteriaLevel[] StrongestFirst = [CriteriaLevel.Must, CriteriaLevel.ShouldAlways, CriteriaLevel.Consider];
 

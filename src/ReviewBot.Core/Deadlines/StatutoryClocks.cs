@@ -1,6 +1,7 @@
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Calendar;
 using ReviewBot.Core.Cases;
+using ReviewBot.Core.Criteria;
 
 namespace ReviewBot.Core.Deadlines;
 
@@ -49,7 +50,7 @@ public static class StatutoryClocks
     public static CaseClock ReviewCompletion(DateOnly start, CompletionClockStart basis, WorkingDayCalendar calendar)
     {
         var rule = basis == CompletionClockStart.Initiation
-            ? "Complete the review within six months of initiating it (Working Together to Safeguard Children 2013 ch 4, \"Serious Case Reviews\"; paragraph number not verified here; this board counts from initiation)"
+            ? $"Complete the review within six months of initiating it ({SourceCitations.WorkingTogether2013SeriousCaseReviews}; this board counts from initiation)"
             : "Complete the review within 6 months of the notification to Ofsted, unless an alternative timescale is agreed (Enfield ESCB procedure 4.4)";
         return new CaseClock(ClockKinds.ReviewCompletion, start, CalendarMonthsDue(start, 6, calendar), $"{rule}; {WeekendRule}. Extensions are recorded with the reason, the new date and who agreed.");
     }

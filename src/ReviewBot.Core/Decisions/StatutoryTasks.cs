@@ -1,6 +1,7 @@
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Calendar;
 using ReviewBot.Core.Cases;
+using ReviewBot.Core.Criteria;
 
 namespace ReviewBot.Core.Decisions;
 
@@ -37,7 +38,7 @@ public static class StatutoryTasks
         ArgumentNullException.ThrowIfNull(board);
         var what = kind == ChairDecisionKind.Approve ? "the decision to initiate a review" : "the decision not to initiate a review";
         var source = rulebook == RulebookKind.Cspr
-            ? "Working Together to Safeguard Children 2018 ch 4, decisions on local reviews; paragraph number not verified here"
+            ? SourceCitations.WorkingTogether2018Reviews
             : "Enfield ESCB procedure 3.4 and Appendix 2";
         return board.DecisionNotificationRecipients.Select(recipient =>
             new TaskTemplate($"notify-{Slug(recipient)}", $"Notify {recipient} of {what} ({source})", board.DecisionNotificationOwner, 1));

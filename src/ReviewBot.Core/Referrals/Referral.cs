@@ -102,6 +102,9 @@ public sealed record Referrer
 /// <summary>The child the referral is about.</summary>
 public sealed record Child
 {
+    private DateOnly? storedPlanStart;
+    private DateOnly? storedPlanEnd;
+
     /// <summary>Name.</summary>
     public string? Name { get; init; }
 
@@ -139,6 +142,21 @@ public sealed record Child
     /// <summary>Every period the child was subject to a child protection plan, in the order given.</summary>
     public IReadOnlyList<ProtectionPlanPeriod> ProtectionPlans { get; init; } = [];
 
+    /// <summary>
+    /// Reads the one plan start stored before periods were a list (drafts and cases that hold
+    /// "ProtectionPlanStart"), so their plan dates become the first period. Never written.
+    /// </summary>
+    [JsonInclude]
+    [JsonPropertyName("ProtectionPlanStart")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private DateOnly? StoredPlanStart { get => null; init => ProtectionPlans = StoredPlan(storedPlanStart = value, storedPlanEnd); }
+
+    /// <summary>Reads the one plan end stored before periods were a list ("ProtectionPlanEnd"). Never written.</summary>
+    [JsonInclude]
+    [JsonPropertyName("ProtectionPlanEnd")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    private DateOnly? StoredPlanEnd { get => null; init => ProtectionPlans = StoredPlan(storedPlanStart, storedPlanEnd = value); }
+
     /// <summary>Value equality, plan periods included (the child's details were all values before periods were a list).</summary>
     public bool Equals(Child? other)
         => other is not null && Name == other.Name && DateOfBirth == other.DateOfBirth && Incident == other.Incident
@@ -149,6 +167,10 @@ public sealed record Child
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Name, DateOfBirth, Incident, IncidentDate, Address, ProtectionPlans.Count);
+
+    // The old start and end arrive in either order; a period needs its start (the old form asked the end only after one).
+    private IReadOnlyList<ProtectionPlanPeriod> StoredPlan(DateOnly? start, DateOnly? end)
+        => start is { } started ? [new ProtectionPlanPeriod(started, end)] : ProtectionPlans;
 }
 
 /// <summary>A period under a child protection plan.</summary>

@@ -75,7 +75,7 @@ public sealed partial class ReferralConversation
 
         var (command, text) = Read(input, draft);
         if (input.IsCard && command is Command.Answer or Command.Skip or Command.Back
-            && input.Value(ReferralValues.QuestionId) is { } asked && asked != draft.StepId)
+            && input.Value(ReferralValues.QuestionId) is { } asked && RetiredSteps.Read(asked) != draft.StepId)
         {
             return Turn(draft, context, ReferralOutcome.Continue, StaleCard);
         }
@@ -106,7 +106,7 @@ public sealed partial class ReferralConversation
                 ReferralVerbs.Skip => (Command.Skip, string.Empty),
                 ReferralVerbs.Cancel => (Command.Cancel, string.Empty),
                 ReferralVerbs.Help => (Command.Help, string.Empty),
-                ReferralVerbs.Edit => (Command.Edit, input.Value(ReferralValues.StepId) ?? string.Empty),
+                ReferralVerbs.Edit => (Command.Edit, RetiredSteps.Read(input.Value(ReferralValues.StepId) ?? string.Empty)),
                 ReferralVerbs.Submit => (Command.Submit, string.Empty),
                 _ => (Command.Unknown, string.Empty),
             };

@@ -54,12 +54,12 @@ public sealed record ReferralDraft
     /// <summary>The draft as JSON for storage.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    /// <summary>Reads a stored draft; null when <paramref name="json"/> is not one.</summary>
+    /// <summary>Reads a stored draft, retired step ids read as today's (<see cref="RetiredSteps"/>); null when <paramref name="json"/> is not one.</summary>
     public static ReferralDraft? FromJson(string json)
     {
         try
         {
-            return JsonSerializer.Deserialize<ReferralDraft>(json, JsonOptions);
+            return JsonSerializer.Deserialize<ReferralDraft>(json, JsonOptions) is { } draft ? RetiredSteps.Upgrade(draft) : null;
         }
         catch (JsonException)
         {

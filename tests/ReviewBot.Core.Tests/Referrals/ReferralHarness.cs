@@ -144,7 +144,10 @@ internal sealed class ReferralHarness
         return Say(answer);
     }
 
-    private string CurrentQuestionId() => Last.Prompts[^1] is QuestionPrompt q ? q.StepId : Draft!.StepId;
+    /// <summary>Takes up a draft stored as <paramref name="json"/> (by this or an older version), as the host does on the person's next turn.</summary>
+    public void Load(string json) => Draft = ReferralDraft.FromJson(json) ?? throw new ArgumentException("Not a stored draft.", nameof(json));
+
+    private string CurrentQuestionId() => Last is { Prompts: [.., QuestionPrompt q] } ? q.StepId : Draft!.StepId;
 
     /// <summary>Stores and reloads the draft as the host would, and checks the turn ends with the current prompt.</summary>
     private ReferralTurn Record(ReferralTurn turn)
