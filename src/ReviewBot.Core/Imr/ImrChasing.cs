@@ -26,19 +26,25 @@ public static class ImrChasing
         ArgumentNullException.ThrowIfNull(deadline);
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(calendar);
-        if (!ImrReminderPlanner.For(c, board).Contains(deadline))
+        var planned = ImrReminderPlanner.For(c, board).ToList();
+        if (!planned.Contains(deadline))
         {
             return null; // submitted, extended or already recorded meanwhile
         }
 
-        var request = c.ImrRequests.First(r => r.AgencyId == ImrReminderPlanner.AgencyOf(deadline));
+        var agency = ImrReminderPlanner.AgencyOf(deadline);
+        var request = c.ImrRequests.First(r => r.AgencyId == agency);
         var today = BoardTime.Today(board, now);
         var overdue = today > request.DueOn ? calendar.WorkingDaysBetween(request.DueOn, today) : 0;
         var escalation = overdue <= 0 ? ImrEscalation.None
             : overdue >= board.Imr.ChairEscalationAfterWorkingDays ? ImrEscalation.Chair
             : ImrEscalation.PanelMember;
-        var recipients = Recipients(c, request, escalation);
-        var reminder = new ImrReminder(deadline.Kind, today, overdue, recipients, escalation);
+
+        // After downtime several of a request's reminders are due at once: only the latest goes out (with today's
+        // overdue count); the earlier ones are recorded as superseded so they are never planned again.
+        var superseded = planned.Any(d => d.DueAt <= now && d.DueAt > deadline.DueAt && ImrReminderPlanner.AgencyOf(d) == agency);
+        var recipients = superseded ? [] : Recipients(c, request, escalation);
+        var reminder = new ImrReminder(deadline.Kind, today, overdue, recipients, superseded ? ImrEscalation.None : escalation) { Superseded = superseded };
         var updated = c with
         {
             ImrRequests = [.. c.ImrRequests.Select(r => ReferenceEquals(r, request) ? r with { Reminders = [.. r.Reminders, reminder] } : r)],
@@ -46,12 +52,12 @@ public static class ImrChasing
         var auditEvent = new CaseEvent
         {
             Case = c.Reference,
-            Action = escalation == ImrEscalation.None ? "ImrReminderSent" : "ImrEscalated",
+            Action = superseded ? "ImrReminderSuperseded" : escalation == ImrEscalation.None ? "ImrReminderSent" : "ImrEscalated",
             ActorObjectId = SweepActor,
             At = now,
             StageBefore = c.Stage,
             StageAfter = c.Stage,
-            Detail = string.Create(CultureInfo.InvariantCulture, $"{deadline.Kind}:overdue={overdue}:to={string.Join('+', Roles(escalation))}:{recipients.Count}"),
+            Detail = string.Create(CultureInfo.InvariantCulture, $"{deadline.Kind}:overdue={overdue}:to={(superseded ? "none" : string.Join('+', Roles(escalation)))}:{recipients.Count}"),
         };
         return new CaseChange(updated, auditEvent) { Effects = CaseEffects.ForChange(c, updated, board) };
     }

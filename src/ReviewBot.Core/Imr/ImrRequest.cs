@@ -62,7 +62,11 @@ public sealed record ImrSubmission(string DocumentUrl, string ByObjectId, DateTi
 /// <param name="OverdueWorkingDays">Working days overdue on that day (0 when not yet overdue).</param>
 /// <param name="Recipients">Who it went to (Entra object ids).</param>
 /// <param name="Escalation">Whether it went beyond the author.</param>
-public sealed record ImrReminder(string Key, DateOnly SentOn, int OverdueWorkingDays, IReadOnlyList<string> Recipients, ImrEscalation Escalation);
+public sealed record ImrReminder(string Key, DateOnly SentOn, int OverdueWorkingDays, IReadOnlyList<string> Recipients, ImrEscalation Escalation)
+{
+    /// <summary>True when a later reminder of the same request fell due by the same sweep (after downtime): recorded, not sent.</summary>
+    public bool Superseded { get; init; }
+}
 
 /// <summary>How far an overdue IMR has been escalated.</summary>
 public enum ImrEscalation

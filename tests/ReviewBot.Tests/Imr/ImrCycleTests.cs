@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using ReviewBot.Cards;
 using ReviewBot.Core.Boards;
-using ReviewBot.Core.Cases;
 using ReviewBot.Tests.Bot;
 using ReviewBot.Tests.Effects;
 
@@ -50,7 +49,7 @@ public sealed class ImrCycleTests(ImrEnvironment env) : IClassFixture<ImrEnviron
 
         // Ten and three working days before, on the day, then every two working days after: the panel member from the
         // first overdue reminder, the chair once four working days overdue.
-        await ExpectRemindersAsync(new DateOnly(2026, 12, 1), new DateOnly(2027, 1, 6), new()
+        await env.ExpectRemindersAsync(new DateOnly(2026, 12, 1), new DateOnly(2027, 1, 6), new()
         {
             [new DateOnly(2026, 12, 14)] = [ImrPeople.AuthorMail],
             [new DateOnly(2026, 12, 23)] = [ImrPeople.AuthorMail],
@@ -66,8 +65,11 @@ public sealed class ImrCycleTests(ImrEnvironment env) : IClassFixture<ImrEnviron
         c = await env.PressAsync(Actors.BusinessManager, CardVerbs.ImrExtend, c, new JsonObject { ["agencyId"] = Police, ["newDueOn"] = "2027-01-15", ["reason"] = "Records held by the court", ["agreedBy"] = "the board chair" });
         Assert.Equal(new DateOnly(2027, 1, 15), c.ImrRequests[0].DueOn);
         Assert.Single(await env.MailsAsync($"IMR deadline moved: {c.Reference}"));
-        Assert.Contains(await env.Graph.EventsAsync(), e => e.Subject == $"IMR due: {c.Reference} (Riverside Police)" && e.Start?.DateTime?.StartsWith("2027-01-15", StringComparison.Ordinal) == true);
-        await ExpectRemindersAsync(new DateOnly(2027, 1, 7), new DateOnly(2027, 1, 12), new() { [new DateOnly(2027, 1, 12)] = [ImrPeople.AuthorMail] });
+        // The due-date event in the author's calendar moves: one event, on the new date (not a second beside the old).
+        var movedEvent = Assert.Single(await env.Graph.EventsAsync(), e => e.Subject == $"IMR due: {c.Reference} (Riverside Police)");
+        Assert.Equal(dueEvent.Id, movedEvent.Id);
+        Assert.StartsWith("2027-01-15", movedEvent.Start!.DateTime, StringComparison.Ordinal);
+        await env.ExpectRemindersAsync(new DateOnly(2027, 1, 7), new DateOnly(2027, 1, 12), new() { [new DateOnly(2027, 1, 12)] = [ImrPeople.AuthorMail] });
 
         // The author submits in chat with the link: the panel member is asked to confirm, and nothing more is chased.
         (await env.Host.PostAsync(env.Host.Activity("message", ImrPeople.Author, $"submitted {c.Reference} https://records.example.org/imr-police.docx"))).EnsureSuccessStatusCode();
@@ -75,37 +77,17 @@ public sealed class ImrCycleTests(ImrEnvironment env) : IClassFixture<ImrEnviron
         c = await env.CaseAsync(c.Reference);
         Assert.Equal("https://records.example.org/imr-police.docx", c.ImrRequests[0].Submission!.DocumentUrl);
         Assert.Single(await env.TeamsToAsync(ImrPeople.PanelMember, $"IMR submitted: {c.Reference}"));
-        await ExpectRemindersAsync(new DateOnly(2027, 1, 13), new DateOnly(2027, 1, 25), []);
+        await env.ExpectRemindersAsync(new DateOnly(2027, 1, 13), new DateOnly(2027, 1, 25), []);
 
         c = await env.PressAsync(ImrPeople.PanelMember, CardVerbs.ImrReceived, c, new JsonObject { ["agencyId"] = Police });
         Assert.Equal(ImrPeople.PanelMember, c.ImrRequests[0].ReceivedByObjectId);
 
         // Every reminder and escalation is in the audit trail.
-        var audit = new List<CaseEvent>();
-        await foreach (var e in env.Host.Cases.ReadAuditAsync(ImrPeople.Board.BoardId, c.Reference, CancellationToken.None))
-        {
-            audit.Add(e);
-        }
+        var audit = await env.AuditAsync(c.Reference);
 
         Assert.Equal(4, audit.Count(e => e.Action == "ImrReminderSent"));
         Assert.Equal(2, audit.Count(e => e.Action == "ImrEscalated"));
         Assert.Contains(audit, e => e.Action == "ImrIndependenceConfirmed");
         Assert.Contains(audit, e => e.Action == "ImrExtended" && e.Detail == "police:2026-12-30->2027-01-15");
     }
-
-    private async Task ExpectRemindersAsync(DateOnly from, DateOnly to, Dictionary<DateOnly, string[]> expected)
-    {
-        for (var day = from; day <= to; day = day.AddDays(1))
-        {
-            var before = await ReminderMailsAsync();
-            await env.SweepOnAsync(day);
-            var wanted = before.Count + expected.GetValueOrDefault(day, []).Length;
-            await Eventually.HoldsAsync(() => ReminderMailsAsync().GetAwaiter().GetResult().Sum(m => m.To.Count) >= wanted + before.Sum(m => m.To.Count) - before.Count, 15, $"{day:d MMM yyyy}: reminders did not arrive.");
-            var sent = (await ReminderMailsAsync()).Skip(before.Count).SelectMany(m => m.To).Order(StringComparer.Ordinal).ToArray();
-            Assert.True(expected.GetValueOrDefault(day, []).Order(StringComparer.Ordinal).SequenceEqual(sent), $"{day:ddd d MMM yyyy}: expected [{string.Join(", ", expected.GetValueOrDefault(day, []))}], sent [{string.Join(", ", sent)}]");
-        }
-    }
-
-    private async Task<List<GraphStandIn.SentMail>> ReminderMailsAsync()
-        => [.. (await env.MailsAsync("IMR reminder:")).Concat(await env.MailsAsync("IMR overdue:")).OrderBy(m => m.SentAt)];
 }

@@ -189,13 +189,19 @@ public sealed partial class ImrEffectRunner
             new TimeRange(end.AddMinutes(-30), end),
             board.WorkingHours.TimeZoneId,
             [new PanelAttendee(address, board.FindPerson(recipient)?.DisplayName)],
-            $"{c.Reference.Value}-imr-{agencyId}-{request.DueOn.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)}")
+            $"{c.Reference.Value}-imr-{agencyId}")
         {
             IsOnlineMeeting = false,
         };
 
-        // The transaction id makes a retried effect land on the same event.
-        await calendar.CreateAsync(mailbox, invite, cancellationToken);
+        // One event per request: the transaction id makes a retry, an extension or a new author land on the event
+        // created first, which is then moved to the new date and attendee rather than left beside a second one.
+        var stored = await calendar.CreateAsync(mailbox, invite, cancellationToken);
+        var attendeeChanged = stored.Attendees.Count != 1 || !string.Equals(stored.Attendees[0].Email, address, StringComparison.OrdinalIgnoreCase);
+        if (stored.Time != invite.Time || attendeeChanged)
+        {
+            await calendar.UpdateAsync(mailbox, stored.EventId, new PanelEventChange(invite.Time, invite.TimeZoneId, attendeeChanged ? invite.Attendees : null, invite.HtmlBody), cancellationToken);
+        }
     }
 
     private bool CanMail(BoardConfiguration board, ReviewCase c, string recipient, out string mailbox, out string address)
