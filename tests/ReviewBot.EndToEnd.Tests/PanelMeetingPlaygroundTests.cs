@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using ReviewBot.Cards;
-using ReviewBot.Testing;
 
 namespace ReviewBot.EndToEnd.Tests;
 
@@ -10,7 +8,7 @@ namespace ReviewBot.EndToEnd.Tests;
 /// "Call a panel meeting" → the slot card → Pick → one Teams meeting in the board mailbox with the panel → a
 /// decline shows on the case card.
 /// </summary>
-public sealed partial class PanelMeetingPlaygroundTests(BotEnvironment environment) : IClassFixture<BotEnvironment>
+public sealed class PanelMeetingPlaygroundTests(BotEnvironment environment) : IClassFixture<BotEnvironment>
 {
     private const string Megan = "meganb@example.com";
 
@@ -18,7 +16,7 @@ public sealed partial class PanelMeetingPlaygroundTests(BotEnvironment environme
     public async Task A_panel_meeting_is_called_picked_booked_with_the_panel_and_a_decline_shows_on_the_case_card()
     {
         await using var playground = await environment.NewPlaygroundAsync();
-        var (reference, recommendation) = await ReferAsync(playground);
+        var (reference, recommendation) = await CaseJourney.ReferAsync(playground);
 
         // Alex (sub-group chair and business manager in the demo board) calls the meeting on the case card.
         var mark = playground.Messages.Count;
@@ -42,7 +40,7 @@ public sealed partial class PanelMeetingPlaygroundTests(BotEnvironment environme
         Assert.Contains("Sending the invite", picked!.ToJsonString(), StringComparison.Ordinal);
 
         // The stand-in holds one Teams meeting, organised by the board mailbox, with the panel as attendees.
-        var held = await WaitForAsync(async () => (await environment.Graph.EventsAsync()).SingleOrDefault(e => e.Subject?.StartsWith(reference, StringComparison.Ordinal) == true));
+        var held = await Waiting.ForAsync(async () => (await environment.Graph.EventsAsync()).SingleOrDefault(e => e.Subject?.StartsWith(reference, StringComparison.Ordinal) == true));
         Assert.Single(await environment.Graph.EventsAsync());
         Assert.Equal("safeguarding-board@example.org", held.Organizer?.EmailAddress?.Address);
         Assert.Equal([Megan, "adelev@example.com", "alexw@example.com"], held.Attendees!.Select(a => a.EmailAddress!.Address));
@@ -56,22 +54,6 @@ public sealed partial class PanelMeetingPlaygroundTests(BotEnvironment environme
             && m.AllText.Contains("Megan Bowen (Police Child Abuse Investigation Team): Declined", StringComparison.Ordinal), mark, TimeSpan.FromSeconds(60));
     }
 
-    private static async Task<(string Reference, PlaygroundMessage Recommendation)> ReferAsync(AgentsPlayground playground)
-    {
-        var chat = new Conversation(playground, playground.PersonalChatId);
-        var prompt = await chat.SayAsync("refer", Conversation.IsReferralPrompt);
-        for (var turns = 0; !Conversation.IsSummary(prompt); turns++)
-        {
-            Assert.True(turns < 80, "The referral did not reach its summary.");
-            prompt = await chat.AnswerAsync(ReferralAnswers.For(Conversation.StepOf(prompt)!));
-        }
-
-        var acknowledgement = await chat.SayAsync("submit", m => CaseRef().IsMatch(m.AllText));
-        var reference = CaseRef().Match(acknowledgement.AllText).Value;
-        var recommendation = await playground.WaitForBotMessageAsync(m => m.AllText.Contains(CardVerbs.RecommendationPanel, StringComparison.Ordinal) && m.AllText.Contains(reference, StringComparison.Ordinal));
-        return (reference, recommendation);
-    }
-
     // The card's input value (the panel as the business manager sees it preselected).
     private static string? FindValue(JsonNode node, string inputId) => node switch
     {
@@ -80,24 +62,4 @@ public sealed partial class PanelMeetingPlaygroundTests(BotEnvironment environme
         JsonArray a => a.Select(i => i is null ? null : FindValue(i, inputId)).FirstOrDefault(v => v is not null),
         _ => null,
     };
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, int seconds = 60)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(200);
-        }
-
-        return await probe() ?? throw new TimeoutException("The stand-in never held the expected event.");
-    }
-
-    [GeneratedRegex(@"\b(SCR|CSPR)-\d{4}-\d{4}\b")]
-    private static partial Regex CaseRef();
 }

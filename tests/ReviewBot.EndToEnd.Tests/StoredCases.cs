@@ -5,23 +5,28 @@ using Microsoft.Extensions.Logging;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Ports;
 using ReviewBot.Storage;
+using ReviewBot.Testing;
 
 namespace ReviewBot.EndToEnd.Tests;
 
 /// <summary>Reads what the bot stored, through the same Table storage adapter, from the test's side.</summary>
 internal static class StoredCases
 {
-    public static async Task<ReviewCase> FindAsync(BotEnvironment environment, string reference)
+    public static Task<ReviewCase> FindAsync(BotEnvironment environment, string reference) => FindAsync(environment.Azurite, reference);
+
+    public static async Task<ReviewCase> FindAsync(AzuriteFixture azurite, string reference)
     {
-        using var services = Services(environment);
+        using var services = Services(azurite);
         var parsed = Parse(reference);
         return await services.GetRequiredService<ICaseStore>().FindAsync(BotEnvironment.BoardId, parsed, CancellationToken.None)
             ?? throw new InvalidOperationException($"{reference} is not in storage.");
     }
 
-    public static async Task<List<CaseEvent>> AuditAsync(BotEnvironment environment, string reference)
+    public static Task<List<CaseEvent>> AuditAsync(BotEnvironment environment, string reference) => AuditAsync(environment.Azurite, reference);
+
+    public static async Task<List<CaseEvent>> AuditAsync(AzuriteFixture azurite, string reference)
     {
-        using var services = Services(environment);
+        using var services = Services(azurite);
         var parsed = Parse(reference);
         var events = new List<CaseEvent>();
         await foreach (var e in services.GetRequiredService<ICaseStore>().ReadAuditAsync(BotEnvironment.BoardId, parsed, CancellationToken.None))
@@ -35,10 +40,10 @@ internal static class StoredCases
     private static CaseReference Parse(string reference)
         => CaseReference.TryParse(reference, out var parsed) ? parsed : throw new ArgumentException($"Not a case reference: {reference}", nameof(reference));
 
-    private static ServiceProvider Services(BotEnvironment environment)
+    private static ServiceProvider Services(AzuriteFixture azurite)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = environment.Azurite.ConnectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = azurite.ConnectionString })
             .Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.ClearProviders());

@@ -58,8 +58,12 @@ public sealed class AgentsPlayground : IAsyncDisposable
     /// <summary>What the Playground printed (for failure messages).</summary>
     public string Output => process.Output;
 
-    /// <summary>Starts the Playground on a free port, pointed at the bot's messaging endpoint.</summary>
-    public static async Task<AgentsPlayground> StartAsync(Uri botEndpoint, bool expectReplies = false)
+    /// <summary>
+    /// Starts the Playground on a free port, pointed at the bot's messaging endpoint; <paramref name="configFile"/>
+    /// replaces its built-in tenant, users and chats (its .m365agentsplayground.yml format; with one, the Playground
+    /// waits for the bot to answer before it serves).
+    /// </summary>
+    public static async Task<AgentsPlayground> StartAsync(Uri botEndpoint, bool expectReplies = false, string? configFile = null)
     {
         var port = FreePort.Next();
         var script = Path.Combine(RepositoryPaths.NodeModules, "@microsoft", "m365agentsplayground", "cli.js");
@@ -69,7 +73,13 @@ public sealed class AgentsPlayground : IAsyncDisposable
             args.AddRange(["--delivery-mode", "expectReplies"]);
         }
 
-        var process = NodeProcess.Start(script, args, new Dictionary<string, string> { ["TEAMSAPPTESTER_BROWSER"] = "none" });
+        var environment = new Dictionary<string, string> { ["TEAMSAPPTESTER_BROWSER"] = "none" };
+        if (configFile is not null)
+        {
+            environment["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = configFile;
+        }
+
+        var process = NodeProcess.Start(script, args, environment);
         var playground = new AgentsPlayground(process, port);
         try
         {

@@ -27,7 +27,7 @@ public static class ReviewBotHost
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(DevelopmentClock.For(builder.Environment, configuration));
         services.AddTeamsProtocol(configuration);
         services.AddTableStorage(configuration);
         services.AddCardRendering();
