@@ -41,10 +41,10 @@ public static class ImrPeople
 /// <summary>The app with the IMR board, Graph pointed at the stand-in and a clock the test moves.</summary>
 public sealed class ImrBotHost : BotHost
 {
-    public ImrBotHost(string graphBaseUrl, DateTimeOffset start)
+    public ImrBotHost(string graphBaseUrl, DateTimeOffset start, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         Clock = new FakeTimeProvider(start);
-        Settings = new Dictionary<string, string>
+        Settings = new Dictionary<string, string>(extraSettings ?? new Dictionary<string, string>())
         {
             ["Graph:BaseUrl"] = graphBaseUrl,
             ["Graph:TeamsAppId"] = "reviewbot-manifest-id",
@@ -60,8 +60,11 @@ public sealed class ImrBotHost : BotHost
 /// The Graph stand-in (knowing the IMR board's people), Azurite, the recording connector and the app with a fake
 /// clock: Monday 30 November 2026, 10:00 UTC.
 /// </summary>
-public sealed class ImrEnvironment : IAsyncLifetime
+public class ImrEnvironment : IAsyncLifetime
 {
+    /// <summary>Settings a variant adds (Outlook on, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? ExtraSettings => null;
+
     private readonly string boardFile = Path.Combine(Path.GetTempPath(), $"reviewbot-imr-board-{Guid.NewGuid():N}.json");
 
     public GraphStandInFixture Graph { get; private set; } = null!;
@@ -77,7 +80,7 @@ public sealed class ImrEnvironment : IAsyncLifetime
         await File.WriteAllTextAsync(boardFile, JsonSerializer.Serialize(ImrPeople.Board, global::ReviewBot.Storage.StorageJson.Options));
         Graph = new GraphStandInFixture { ExtraBoardFiles = [boardFile] };
         await Graph.InitializeAsync();
-        Host = new ImrBotHost(Graph.GraphBaseUrl, new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
+        Host = new ImrBotHost(Graph.GraphBaseUrl, new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero), ExtraSettings);
         await ((IAsyncLifetime)Host).InitializeAsync();
     }
 
