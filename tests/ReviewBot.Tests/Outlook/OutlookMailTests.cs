@@ -186,6 +186,8 @@ public sealed class OutlookMailTests(OutlookEnvironment outlook) : IClassFixture
     public async Task A_mail_Graph_refuses_for_good_is_kept_retried_shown_to_the_business_manager_and_sent_once_when_allowed()
     {
         var since = DateTimeOffset.UtcNow;
+        using var effects = new MetricCounts("kind", Core.Effects.CaseEffectKinds.MailCard);
+        using var graph = new MetricCounts("operation", "sendMail");
         await outlook.Graph.InjectAsync(new Fault { PathContains = "/sendMail", Method = "POST", Status = 403 }); // outside the app's Exchange scope
         try
         {
@@ -214,6 +216,13 @@ public sealed class OutlookMailTests(OutlookEnvironment outlook) : IClassFixture
             Assert.Equal(["chris@example.org"], mail.To);
             Assert.Equal("1.4", (string?)CardIn(mail.Body)["version"]);
             Assert.Null(cleared.DeliveryProblem);
+
+            // The metrics saw it: refused sendMail calls, tries retried, the quick tries spent, then delivered.
+            Assert.True(effects.Of("reviewbot.effects.retried") >= 2);
+            Assert.True(effects.Of("reviewbot.effects.failed") >= 1);
+            Assert.True(effects.Of("reviewbot.effects.delivered") >= 1);
+            Assert.True(graph.Of("reviewbot.graph.calls:error") >= 2);
+            Assert.True(graph.Of("reviewbot.graph.calls:ok") >= 1);
         }
         finally
         {
@@ -304,4 +313,42 @@ public sealed class OutlookMailTests(OutlookEnvironment outlook) : IClassFixture
 
         return events;
     }
+}
+
+/// <summary>ReviewBot's counters (from every host in the process) whose tag <c>tagKey</c> is <c>tagValue</c>, by instrument and outcome.</summary>
+internal sealed class MetricCounts : IDisposable
+{
+    private readonly System.Diagnostics.Metrics.MeterListener listener = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
+
+    public MetricCounts(string tagKey, string tagValue)
+    {
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == global::ReviewBot.Telemetry.ReviewBotTelemetry.Name)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            string? matched = null, outcome = null;
+            foreach (var tag in tags)
+            {
+                matched = tag.Key == tagKey && (string?)tag.Value == tagValue ? tagValue : matched;
+                outcome = tag.Key == "outcome" ? (string?)tag.Value : outcome;
+            }
+
+            if (matched is not null)
+            {
+                counts.AddOrUpdate(outcome is null ? instrument.Name : $"{instrument.Name}:{outcome}", value, (_, n) => n + value);
+            }
+        });
+        listener.Start();
+    }
+
+    /// <summary>The count of <paramref name="instrument"/> (with <c>:outcome</c> for Graph calls).</summary>
+    public long Of(string instrument) => counts.GetValueOrDefault(instrument);
+
+    public void Dispose() => listener.Dispose();
 }
