@@ -62,7 +62,7 @@ public static class CaseEffects
             effects.AddRange(Referrers(after, "info:" + (after.InformationRequests.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        effects.AddRange(Imr.ImrEffects.ForChange(before, after));
+        effects.AddRange(Imr.ImrEffects.ForChange(before, after, mailing));
         effects.AddRange(Meetings.MeetingEffects.ForChange(before, after, board));
         AddDeadlines(effects, DeadlinePlanner.NoLongerNeeded(before, after, board), DeadlinePlanner.For(after, board));
         return effects;

@@ -33,22 +33,25 @@ public static class ImrEffects
     /// <summary>The IMR card purpose of an agency.</summary>
     public static string CardPurpose(string agencyId) => CardPurposePrefix + agencyId;
 
-    /// <summary>The IMR effects of a change.</summary>
-    public static IEnumerable<CaseEffect> ForChange(ReviewCase before, ReviewCase after)
+    /// <summary>
+    /// The IMR effects of a change. When <paramref name="mailing"/> mails the IMR card, a new author's request mail
+    /// is the card as an Outlook actionable message (<see cref="CaseEffectKinds.MailCard"/>), not a second mail.
+    /// </summary>
+    public static IEnumerable<CaseEffect> ForChange(ReviewCase before, ReviewCase after, CardMailing? mailing = null)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         foreach (var request in after.ImrRequests)
         {
             var earlier = before.ImrRequests.FirstOrDefault(r => r.AgencyId == request.AgencyId);
-            foreach (var effect in earlier is null ? Commissioned(after, request) : Changed(earlier, request))
+            foreach (var effect in earlier is null ? Commissioned(after, request, mailing) : Changed(earlier, request, mailing))
             {
                 yield return effect;
             }
         }
     }
 
-    private static IEnumerable<CaseEffect> Commissioned(ReviewCase c, ImrRequest request)
+    private static IEnumerable<CaseEffect> Commissioned(ReviewCase c, ImrRequest request, CardMailing? mailing)
     {
         var viewers = CommissionRecipients.SelectMany(c.PartiesIn).Select(p => p.ObjectId).Distinct(StringComparer.OrdinalIgnoreCase);
         foreach (var viewer in viewers)
@@ -56,13 +59,13 @@ public static class ImrEffects
             yield return new CaseEffect(CaseEffectKinds.PostCard, viewer, CardPurpose(request.AgencyId));
         }
 
-        foreach (var effect in Changed(request with { PanelMemberObjectId = null, AuthorObjectId = null }, request))
+        foreach (var effect in Changed(request with { PanelMemberObjectId = null, AuthorObjectId = null }, request, mailing))
         {
             yield return effect;
         }
     }
 
-    private static IEnumerable<CaseEffect> Changed(ImrRequest before, ImrRequest after)
+    private static IEnumerable<CaseEffect> Changed(ImrRequest before, ImrRequest after, CardMailing? mailing)
     {
         var agency = after.AgencyId;
         if (after.PanelMemberObjectId is { } panel && !Same(panel, before.PanelMemberObjectId) && !Same(panel, after.AuthorObjectId))
@@ -76,7 +79,9 @@ public static class ImrEffects
             if (newAuthor)
             {
                 yield return new CaseEffect(Teams, author, "card:" + agency);
-                yield return new CaseEffect(Mail, author, "request:" + agency);
+                yield return (mailing ?? CardMailing.None).Mails(CardPurpose(agency))
+                    ? new CaseEffect(CaseEffectKinds.MailCard, author, CardPurpose(agency))
+                    : new CaseEffect(Mail, author, "request:" + agency);
             }
             else if (before.DueOn != after.DueOn)
             {

@@ -13,14 +13,21 @@ public static class GraphClients
     /// A client for <see cref="GraphOptions.BaseUrl"/>. The HttpClient comes from
     /// <see cref="GraphClientFactory"/> so the SDK's retry handler runs (429/503/504, honouring Retry-After,
     /// three retries); the allowed hosts name the configured host, without which the SDK silently sends no token.
+    /// With <paramref name="telemetry"/>, each call (its retries inside) is measured (<see cref="GraphCallMetrics"/>).
     /// </summary>
-    public static GraphServiceClient Create(GraphOptions options, TokenCredential? credential = null)
+    public static GraphServiceClient Create(GraphOptions options, TokenCredential? credential = null, Telemetry.ReviewBotTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var baseUrl = new Uri(options.BaseUrl);
         var scope = options.IsLocalStandIn ? "https://graph.microsoft.com/.default" : $"https://{baseUrl.Host}/.default";
         var authentication = new AzureIdentityAuthenticationProvider(credential ?? Credential(options), [baseUrl.Host], null, true, scope);
-        return new GraphServiceClient(GraphClientFactory.Create(), authentication, options.BaseUrl.TrimEnd('/'));
+        var handlers = GraphClientFactory.CreateDefaultHandlers();
+        if (telemetry is not null)
+        {
+            handlers.Insert(0, new GraphCallMetrics(telemetry));
+        }
+
+        return new GraphServiceClient(GraphClientFactory.Create(handlers), authentication, options.BaseUrl.TrimEnd('/'));
     }
 
     /// <summary>The app-only credential the settings name.</summary>

@@ -9,7 +9,7 @@ public static class GraphServiceCollectionExtensions
     /// <summary>Adds <see cref="IPanelCalendar"/>, <see cref="IMailer"/> and <see cref="ITeamsAppInstaller"/> over one Graph client.</summary>
     public static IServiceCollection AddMicrosoftGraph(this IServiceCollection services)
     {
-        services.AddSingleton(sp => GraphClients.Create(sp.GetRequiredService<IOptions<GraphOptions>>().Value));
+        services.AddSingleton(sp => GraphClients.Create(sp.GetRequiredService<IOptions<GraphOptions>>().Value, telemetry: sp.GetService<Telemetry.ReviewBotTelemetry>()));
         services.AddSingleton<IPanelCalendar, GraphPanelCalendar>();
         services.AddSingleton<IMailer, GraphMailer>();
         services.AddSingleton<ITeamsAppInstaller, GraphTeamsAppInstaller>();

@@ -15,9 +15,10 @@ namespace ReviewBot.Outlook;
 /// <c>mail-card</c> effects); <see cref="Renderer"/> answers the <c>outlook</c> channel's invokes with them.
 /// </summary>
 /// <remarks>
-/// To mail another case card (the IMR request, say): add its 1.4 form as <c>cards/outlook/&lt;card&gt;.json</c>
-/// (with sample data, validated by OutlookCardTests), add its purpose to <see cref="MailedPurposes"/> and a
-/// subject to <c>OutlookCardMailer.Subject</c>, and post it with <c>CaseEffects.Posts(…, mailing)</c>.
+/// To mail another case card: add its 1.4 form as <c>cards/outlook/&lt;card&gt;.json</c> (with sample data,
+/// validated by OutlookCardTests), add its purpose to <see cref="MailedPurposes"/> and its subject and body to
+/// <c>OutlookCardMailer</c>, and write its <c>mail-card</c> effect where the card is posted (<c>CaseEffects.Posts(…,
+/// mailing)</c>; the IMR card: <c>ImrEffects</c>, to a new author).
 /// </remarks>
 public sealed class OutlookActionableMessages
 {
@@ -41,8 +42,15 @@ public sealed class OutlookActionableMessages
         renderer = new CardRenderer(Options.Create(new CardRenderingOptions { Folder = folder }));
     }
 
-    /// <summary>The case card purposes (<c>CaseCardPurposes</c>) mailed to Outlook when it is configured: each has an Outlook form.</summary>
-    public static IReadOnlySet<string> MailedPurposes { get; } = new HashSet<string>(StringComparer.Ordinal) { Core.Effects.CaseCardPurposes.Decision };
+    /// <summary>
+    /// The case card purposes (<c>CaseCardPurposes</c>) mailed to Outlook when it is configured, each with an Outlook
+    /// form: the chair's decision card, and each agency's IMR card (<c>imr:{agency}</c>) to its author.
+    /// </summary>
+    public static IReadOnlySet<string> MailedPurposes { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Core.Effects.CaseCardPurposes.Decision,
+        Core.Imr.ImrEffects.CardPurposePrefix,
+    };
 
     /// <summary>True when <c>Outlook:OriginatorId</c> is set.</summary>
     public bool IsEnabled => options.IsEnabled;
@@ -78,9 +86,19 @@ public sealed class OutlookActionableMessages
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(fallbackText);
+        return HtmlMail(card, "<p>" + WebUtility.HtmlEncode(fallbackText) + "</p>");
+    }
+
+    /// <summary>
+    /// An HTML mail with <paramref name="card"/> in <c>&lt;head&gt;</c> (none when null) and <paramref name="bodyHtml"/>
+    /// (already encoded) as its body, which Outlook shows below the card and other clients instead of it.
+    /// </summary>
+    public static string HtmlMail(JsonObject? card, string bodyHtml)
+    {
+        ArgumentNullException.ThrowIfNull(bodyHtml);
         return "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">"
-            + "<script type=\"application/adaptivecard+json\">" + card.ToJsonString(ScriptJson) + "</script>"
-            + "</head><body><p>" + WebUtility.HtmlEncode(fallbackText) + "</p></body></html>";
+            + (card is null ? string.Empty : "<script type=\"application/adaptivecard+json\">" + card.ToJsonString(ScriptJson) + "</script>")
+            + "</head><body>" + bodyHtml + "</body></html>";
     }
 
     private JsonObject Render(string cardName, object model)

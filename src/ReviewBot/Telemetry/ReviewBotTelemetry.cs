@@ -128,10 +128,10 @@ public sealed class ReviewBotTelemetry
     public GraphCallScope GraphCall(string operation) => new(this, operation, Source.StartActivity("reviewbot.graph", ActivityKind.Client));
 
     /// <summary>For the effect outbox: an effect (Teams message, mail, meeting) was delivered.</summary>
-    /// <param name="kind">A fixed kind name, e.g. teams-message, mail, meeting.</param>
+    /// <param name="kind">A fixed kind name: the effect's kind (post-card, mail-card, imr-mail, ...).</param>
     public void EffectDelivered(string kind) => effectsDelivered.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
-    /// <summary>For the effect outbox: an effect was given up after its last attempt.</summary>
+    /// <summary>For the effect outbox: an effect's quick tries are spent (it is kept and retried, and shown to the business manager).</summary>
     /// <param name="kind">A fixed kind name.</param>
     public void EffectFailed(string kind) => effectsFailed.Add(1, new KeyValuePair<string, object?>("kind", kind));
 

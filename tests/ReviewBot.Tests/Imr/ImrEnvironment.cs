@@ -47,10 +47,10 @@ public static class ImrPeople
 /// <summary>The app with the IMR board, Graph pointed at the stand-in and a clock the test moves.</summary>
 public sealed class ImrBotHost : BotHost
 {
-    public ImrBotHost(string graphBaseUrl, DateTimeOffset start)
+    public ImrBotHost(string graphBaseUrl, DateTimeOffset start, IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         Clock = new FakeTimeProvider(start);
-        Settings = SettingsFor(graphBaseUrl);
+        Settings = SettingsFor(graphBaseUrl, extraSettings);
     }
 
     /// <summary>One of several instances on shared storage, connector and clock.</summary>
@@ -58,14 +58,15 @@ public sealed class ImrBotHost : BotHost
         : base(azurite, connector)
     {
         Clock = clock;
-        Settings = SettingsFor(graphBaseUrl);
+        Settings = SettingsFor(graphBaseUrl, null);
     }
 
-    private static Dictionary<string, string> SettingsFor(string graphBaseUrl) => new()
-    {
-        ["Graph:BaseUrl"] = graphBaseUrl,
-        ["Graph:TeamsAppId"] = "reviewbot-manifest-id",
-    };
+    private static Dictionary<string, string> SettingsFor(string graphBaseUrl, IReadOnlyDictionary<string, string>? extraSettings)
+        => new(extraSettings ?? new Dictionary<string, string>())
+        {
+            ["Graph:BaseUrl"] = graphBaseUrl,
+            ["Graph:TeamsAppId"] = "reviewbot-manifest-id",
+        };
 
     protected override BoardConfiguration SeededBoard => ImrPeople.Board;
 
@@ -79,6 +80,9 @@ public sealed class ImrBotHost : BotHost
 /// </summary>
 public class ImrEnvironment : IAsyncLifetime
 {
+    /// <summary>Settings a variant adds (Outlook on, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? ExtraSettings => null;
+
     private readonly string boardFile = Path.Combine(Path.GetTempPath(), $"reviewbot-imr-board-{Guid.NewGuid():N}.json");
     private readonly int instances;
     private AzuriteFixture? sharedAzurite;
@@ -111,7 +115,7 @@ public class ImrEnvironment : IAsyncLifetime
         var start = new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
         if (instances == 1)
         {
-            Hosts.Add(new ImrBotHost(Graph.GraphBaseUrl, start));
+            Hosts.Add(new ImrBotHost(Graph.GraphBaseUrl, start, ExtraSettings));
         }
         else
         {

@@ -19,40 +19,49 @@ public sealed class OutlookCardsFixture
 {
     public const string OriginatorId = "6c1f4b2e-8d3a-4f5e-9b7c-2a1d0e9f8c7b";
 
+    /// <summary>The cards mailed as actionable messages (<see cref="OutlookActionableMessages.MailedPurposes"/>).</summary>
+    public static readonly IReadOnlyList<string> MailedForms = [CardNames.Decision, CardNames.ImrRequest];
+
     public OutlookCardsFixture()
     {
         var composer = Composer(OriginatorId);
-        var template = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Cards, OutlookActionableMessages.Folder, "decision.json")))!;
-        foreach (var (card, variant, model) in MaximumCardData.All().Where(m => m.Card == CardNames.Decision))
+        var renderer = new CardRenderer(Options.Create(new CardRenderingOptions { Folder = OutlookFolder }));
+        var templates = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        foreach (var name in MailedForms)
         {
-            Cards[$"maximum {variant}"] = composer.DecisionCard((DecisionCard)model);
-        }
+            var template = JsonNode.Parse(File.ReadAllText(Path.Combine(OutlookFolder, name + ".json")))!;
+            foreach (var (_, variant, model) in MaximumCardData.All().Where(m => m.Card == name))
+            {
+                Cards[$"{name} maximum {variant}"] = composer.Card(model);
+                templates[$"{name} maximum {variant}"] = template;
+            }
 
-        foreach (var file in Directory.GetFiles(CardCases.ExtraDataFolder, "decision.*.json").Append(Path.Combine(RepositoryPaths.Cards, "decision.data.json")))
-        {
-            var data = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
-            data["originator"] = OriginatorId;
-            Data[Path.GetFileName(file)] = data;
-            Cards[Path.GetFileName(file)] = new CardRenderer(Options.Create(new CardRenderingOptions { Folder = OutlookFolder })).Render(CardNames.Decision, data);
+            foreach (var file in Directory.GetFiles(CardCases.ExtraDataFolder, name + ".*.json").Append(Path.Combine(RepositoryPaths.Cards, name + ".data.json")))
+            {
+                var data = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+                data["originator"] = OriginatorId;
+                Data[Path.GetFileName(file)] = data;
+                Cards[Path.GetFileName(file)] = renderer.Render(name, data);
+                templates[Path.GetFileName(file)] = template;
+            }
         }
 
         // Every other Outlook form (answers to Outlook invokes) with the sample data beside it.
-        var forms = Directory.GetFiles(OutlookFolder, "*.json").Where(f => !f.EndsWith(".data.json", StringComparison.Ordinal) && Path.GetFileName(f) != "decision.json")
+        var forms = Directory.GetFiles(OutlookFolder, "*.json").Where(f => !f.EndsWith(".data.json", StringComparison.Ordinal) && !MailedForms.Contains(Path.GetFileNameWithoutExtension(f)))
             .Select(f => (Id: "form " + Path.GetFileNameWithoutExtension(f), Template: JsonNode.Parse(File.ReadAllText(f))!, Data: JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(f, ".data.json")))!))
             .ToList();
         foreach (var form in forms)
         {
-            Cards[form.Id] = new CardRenderer(Options.Create(new CardRenderingOptions { Folder = OutlookFolder })).Render(form.Id["form ".Length..], form.Data.DeepClone());
+            Cards[form.Id] = renderer.Render(form.Id["form ".Length..], form.Data.DeepClone());
         }
 
         var tooNew = Cards["decision.data.json"].DeepClone();
         tooNew["body"]![0]!["isVisible"] = true;
         tooNew["refresh"]!["action"]!["isEnabled"] = true; // Adaptive Cards 1.5
         Official = OfficialAdaptiveCards.Run(
-            Cards.Where(c => !c.Key.StartsWith("form ", StringComparison.Ordinal))
-                .Select(c => new OfficialRequest(c.Key, template, Data.GetValueOrDefault(c.Key), c.Value, Version: "1.4"))
+            templates.Select(t => new OfficialRequest(t.Key, t.Value, Data.GetValueOrDefault(t.Key), Cards[t.Key], Version: "1.4"))
                 .Concat(forms.Select(f => new OfficialRequest(f.Id, f.Template, f.Data, Cards[f.Id], Version: "1.4")))
-                .Append(new OfficialRequest("too new", template, null, tooNew, Version: "1.4")));
+                .Append(new OfficialRequest("too new", templates["decision.data.json"], null, tooNew, Version: "1.4")));
     }
 
     public static string OutlookFolder => Path.Combine(RepositoryPaths.Cards, OutlookActionableMessages.Folder);
@@ -70,7 +79,8 @@ public sealed class OutlookCardsFixture
 
 public sealed class OutlookCardTests(OutlookCardsFixture outlook) : IClassFixture<OutlookCardsFixture>
 {
-    public static TheoryData<string> Ids => ["maximum actor", "maximum status", "decision.data.json", "decision.made.json", "decision.overdue.json"];
+    public static TheoryData<string> Ids => ["decision maximum actor", "decision maximum status", "decision.data.json", "decision.made.json", "decision.overdue.json",
+        "imr-request maximum business-manager", "imr-request.data.json"];
 
     public static TheoryData<string> OtherForms => ["form not-authorised", "form message"];
 
@@ -126,6 +136,7 @@ public sealed class OutlookCardTests(OutlookCardsFixture outlook) : IClassFixtur
     [Theory]
     [InlineData("decision.data.json")]
     [InlineData("decision.made.json")]
+    [InlineData("imr-request.data.json")]
     public void The_official_templating_expands_the_Outlook_form_as_the_bot_does(string id)
     {
         JsonAssert.Equal(outlook.Official[id].Expanded, outlook.Cards[id]);
@@ -142,8 +153,38 @@ public sealed class OutlookCardTests(OutlookCardsFixture outlook) : IClassFixtur
     {
         static IEnumerable<string?> Verbs(JsonObject card) => CardRules.Objects(card["body"]).Select(o => (string?)o["verb"]).Where(v => v is not null);
 
-        Assert.Equal([CardVerbs.DecisionApprove, CardVerbs.DecisionDecline, CardVerbs.DecisionMoreInfo], Verbs(outlook.Cards["maximum actor"]));
-        Assert.Empty(Verbs(outlook.Cards["maximum status"]));
+        Assert.Equal([CardVerbs.DecisionApprove, CardVerbs.DecisionDecline, CardVerbs.DecisionMoreInfo], Verbs(outlook.Cards["decision maximum actor"]));
+        Assert.Empty(Verbs(outlook.Cards["decision maximum status"]));
+    }
+
+    [Fact]
+    public void The_IMR_cards_Outlook_form_lets_the_author_confirm_independence_and_mark_submitted_and_refreshes_that_agencys_card()
+    {
+        var card = outlook.Cards["imr-request.data.json"];
+
+        var verbs = CardRules.Objects(card["body"]).Select(o => (string?)o["verb"]).OfType<string>().ToList();
+        Assert.Contains(CardVerbs.ImrIndependence, verbs);
+        Assert.Contains(CardVerbs.ImrSubmit, verbs);
+        Assert.Contains(CardRules.Objects(card["body"]), o => (string?)o["id"] == "confirmed");
+        Assert.Contains(CardRules.Objects(card["body"]), o => (string?)o["id"] == "documentUrl");
+        Assert.Equal("imr:police", (string?)card["refresh"]!["action"]!["data"]!["card"]);
+    }
+
+    [Fact]
+    public void The_IMR_cards_Outlook_form_is_its_Teams_form_at_1_4_without_fallbacks_or_refresh_user_ids()
+    {
+        // Kept in step by hand: a change to cards/imr-request.json must be made to cards/outlook/imr-request.json too.
+        var teams = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Cards, "imr-request.json")))!.AsObject();
+        foreach (var o in CardRules.Objects(teams).ToList())
+        {
+            o.Remove("fallback");
+        }
+
+        teams["version"] = "1.4";
+        teams["originator"] = "${originator}";
+        teams["refresh"]!.AsObject().Remove("userIds");
+
+        JsonAssert.Equal(teams, JsonNode.Parse(File.ReadAllText(Path.Combine(OutlookCardsFixture.OutlookFolder, "imr-request.json"))));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using ReviewBot.Cards;
 using ReviewBot.Core.Cases;
@@ -9,6 +8,7 @@ using ReviewBot.Core.Intake;
 using ReviewBot.Ports;
 using ReviewBot.Core.Referrals;
 using ReviewBot.GraphStandIn;
+using ReviewBot.Storage;
 using ReviewBot.Testing;
 using ReviewBot.Tests.Bot;
 using ReviewBot.Tests.Cards;
@@ -24,6 +24,9 @@ public sealed class OutlookBotHost(string graphBaseUrl) : BotHost
     {
         ["Graph:BaseUrl"] = graphBaseUrl,
         ["Outlook:OriginatorId"] = OutlookCardsFixture.OriginatorId,
+        ["Effects:SweepInterval"] = "00:00:00.200", // a refused mail is retried within the test's patience
+        ["Effects:RetryDelay"] = "00:00:00.100",
+        ["Effects:MaxRetryDelay"] = "00:00:00.500",
     };
 
     protected override Core.Boards.BoardConfiguration SeededBoard => Board with { BoardMailbox = BoardMailbox };
@@ -179,6 +182,80 @@ public sealed class OutlookMailTests(OutlookEnvironment outlook) : IClassFixture
         Assert.Equal(awaiting.Version, after.Version);
     }
 
+    [Fact]
+    public async Task A_mail_Graph_refuses_for_good_is_kept_retried_shown_to_the_business_manager_and_sent_once_when_allowed()
+    {
+        var since = DateTimeOffset.UtcNow;
+        using var effects = new MetricCounts("kind", Core.Effects.CaseEffectKinds.MailCard);
+        using var graph = new MetricCounts("operation", "sendMail");
+        await outlook.Graph.InjectAsync(new Fault { PathContains = "/sendMail", Method = "POST", Status = 403 }); // outside the app's Exchange scope
+        try
+        {
+            var awaiting = await AwaitingDecisionAsync();
+            const string Problem = "Couldn't reach Microsoft 365 to mail the decision card to Outlook; retrying";
+
+            // Kept: retried with back-off until the quick tries are spent, then shown to the business manager.
+            var stuck = await CaseWhenAsync(awaiting.Reference, c => c.DeliveryProblem is not null);
+            Assert.Equal(Problem, stuck.DeliveryProblem);
+            var kept = Assert.Single(await MailEffectsAsync(awaiting.Reference));
+            Assert.True(kept.Stuck);
+            Assert.True(kept.Attempts >= 2, $"tried {kept.Attempts} time(s)");
+            Assert.True((await SendMailCallsSinceAsync(since)) >= 2);
+            Assert.Empty(await MailsAboutAsync(awaiting.Reference));
+            var managerView = await InvokeFromTeamsAsync(Actors.BusinessManager, CardVerbs.CaseRefresh, awaiting, "recommendation");
+            Assert.Contains(CardRules.Strings(managerView), t => t.Contains(Problem, StringComparison.Ordinal));
+            var chairView = await InvokeFromTeamsAsync(Actors.BoardChair, CardVerbs.CaseRefresh, awaiting, "decision");
+            Assert.DoesNotContain(CardRules.Strings(chairView), t => t.Contains(Problem, StringComparison.Ordinal)); // the business manager's to fix
+
+            // The administrator fixes the scope: the kept effect goes out by itself, once, and the problem clears.
+            (await outlook.Graph.Admin.DeleteAsync("admin/faults")).EnsureSuccessStatusCode();
+            var cleared = await CaseWhenAsync(awaiting.Reference, c => c.DeliveryProblem is null);
+            await Eventually.HoldsAsync(() => MailEffectsAsync(awaiting.Reference).GetAwaiter().GetResult().Count == 0, 20, "The mail effect was never completed.");
+
+            var mail = Assert.Single(await MailsAboutAsync(awaiting.Reference));
+            Assert.Equal(["chris@example.org"], mail.To);
+            Assert.Equal("1.4", (string?)CardIn(mail.Body)["version"]);
+            Assert.Null(cleared.DeliveryProblem);
+
+            // The metrics saw it: refused sendMail calls, tries retried, the quick tries spent, then delivered.
+            Assert.True(effects.Of("reviewbot.effects.retried") >= 2);
+            Assert.True(effects.Of("reviewbot.effects.failed") >= 1);
+            Assert.True(effects.Of("reviewbot.effects.delivered") >= 1);
+            Assert.True(graph.Of("reviewbot.graph.calls:error") >= 2);
+            Assert.True(graph.Of("reviewbot.graph.calls:ok") >= 1);
+        }
+        finally
+        {
+            (await outlook.Graph.Admin.DeleteAsync("admin/faults")).EnsureSuccessStatusCode();
+        }
+    }
+
+    private async Task<ReviewCase> CaseWhenAsync(CaseReference reference, Func<ReviewCase, bool> condition)
+    {
+        ReviewCase? c = null;
+        await Eventually.HoldsAsync(() => condition(c = Host.Cases.FindAsync(BotHost.Board.BoardId, reference, CancellationToken.None).GetAwaiter().GetResult()!), 30, $"{reference} never reached the expected state.");
+        return c!;
+    }
+
+    private async Task<List<PendingEffect>> MailEffectsAsync(CaseReference reference)
+        => [.. (await Host.Services.GetRequiredService<TableEffectOutbox>().ListForCaseAsync(BotHost.Board.BoardId, reference, CancellationToken.None))
+            .Where(e => e.Effect.Kind == Core.Effects.CaseEffectKinds.MailCard)];
+
+    private async Task<int> SendMailCallsSinceAsync(DateTimeOffset since)
+        => (await outlook.Graph.RequestsAsync()).Count(r => r.Method == "POST" && r.Path.EndsWith("/sendMail", StringComparison.Ordinal) && r.At >= since);
+
+    private async Task<List<SentMail>> MailsAboutAsync(CaseReference reference)
+        => [.. (await outlook.Graph.MailsAsync()).Where(m => m.Subject.Contains(reference.Value, StringComparison.Ordinal))];
+
+    private async Task<JsonObject> InvokeFromTeamsAsync(string actor, string verb, ReviewCase c, string card)
+    {
+        var data = DataFor(c);
+        data["card"] = card;
+        var response = await Host.PostAsync(Host.Invoke(actor, verb, data));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
     /// <summary>A new case, recommended by the sub-group chair's press (whose effects run at once): the decision card goes out.</summary>
     private async Task<ReviewCase> AwaitingDecisionAsync()
     {
@@ -204,25 +281,10 @@ public sealed class OutlookMailTests(OutlookEnvironment outlook) : IClassFixture
         return found ?? throw new Xunit.Sdk.XunitException($"No mail about {reference} reached the Graph stand-in.");
     }
 
-    private async Task<JsonObject> InvokeFromOutlookAsync(string actor, string verb, ReviewCase c, JsonObject? data = null, string trigger = "manual")
-    {
-        var response = await Host.PostAsync(OutlookInvoke(actor, verb, data ?? DataFor(c), trigger));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
+    private Task<JsonObject> InvokeFromOutlookAsync(string actor, string verb, ReviewCase c, JsonObject? data = null, string trigger = "manual")
+        => OutlookInvokes.PostAsync(Host, actor, verb, data ?? DataFor(c), trigger);
 
-    /// <summary>An Action.Execute from an actionable message, as the Outlook channel sends it (no Teams channelData).</summary>
-    private JsonObject OutlookInvoke(string actor, string verb, JsonObject data, string trigger)
-    {
-        var activity = Host.Invoke(actor, verb, data.DeepClone().AsObject());
-        activity["channelId"] = "outlook";
-        activity["conversation"] = new JsonObject { ["id"] = "outlook-" + Guid.NewGuid().ToString("N"), ["conversationType"] = "personal", ["tenantId"] = BotHost.TenantId };
-        activity["from"] = new JsonObject { ["id"] = actor, ["aadObjectId"] = actor };
-        activity.Remove("channelData");
-        activity.Remove("replyToId");
-        activity["value"]!["trigger"] = trigger;
-        return activity;
-    }
+    private JsonObject OutlookInvoke(string actor, string verb, JsonObject data, string trigger) => OutlookInvokes.For(Host, actor, verb, data, trigger);
 
     private static JsonObject DataFor(ReviewCase c) => new()
     {
@@ -231,29 +293,15 @@ public sealed class OutlookMailTests(OutlookEnvironment outlook) : IClassFixture
         ["reason"] = "Following the sub-group.",
     };
 
-    private static JsonObject CardOf(JsonObject answer)
-    {
-        Assert.Equal(AdaptiveCardType, (string?)answer["type"]);
-        return answer["value"]!.AsObject();
-    }
+    private static JsonObject CardOf(JsonObject answer) => OutlookInvokes.CardOf(answer);
 
-    private const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
+    private static JsonObject CardIn(string html) => OutlookInvokes.CardIn(html);
 
-    private static JsonObject CardIn(string html)
-    {
-        var json = Regex.Match(html, "<head>.*<script type=\"application/adaptivecard\\+json\">(?<json>.*?)</script>.*</head>", RegexOptions.Singleline);
-        Assert.True(json.Success, "The mail body carries no card in its head.");
-        return JsonNode.Parse(json.Groups["json"].Value)!.AsObject();
-    }
+    private static List<JsonObject> Actions(JsonObject card) => OutlookInvokes.Actions(card);
 
-    private static List<JsonObject> Actions(JsonObject card)
-        => [.. CardRules.Objects(card["body"]).Where(o => ((string?)o["type"])?.StartsWith("Action.", StringComparison.Ordinal) == true)];
+    private static List<string> Texts(JsonObject card) => OutlookInvokes.Texts(card);
 
-    private static List<string> Texts(JsonObject card)
-        => [.. CardRules.Objects(card["body"]).Select(o => (string?)o["text"] ?? (string?)o["value"]).OfType<string>()];
-
-    private static JsonNode OutlookTemplate(string name)
-        => JsonNode.Parse(File.ReadAllText(Path.Combine(OutlookCardsFixture.OutlookFolder, name + ".json")))!;
+    private static JsonNode OutlookTemplate(string name) => OutlookInvokes.Template(name);
 
     private async Task<List<CaseEvent>> AuditAsync(CaseReference reference)
     {
@@ -265,4 +313,42 @@ public sealed class OutlookMailTests(OutlookEnvironment outlook) : IClassFixture
 
         return events;
     }
+}
+
+/// <summary>ReviewBot's counters (from every host in the process) whose tag <c>tagKey</c> is <c>tagValue</c>, by instrument and outcome.</summary>
+internal sealed class MetricCounts : IDisposable
+{
+    private readonly System.Diagnostics.Metrics.MeterListener listener = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> counts = new(StringComparer.Ordinal);
+
+    public MetricCounts(string tagKey, string tagValue)
+    {
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == global::ReviewBot.Telemetry.ReviewBotTelemetry.Name)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            string? matched = null, outcome = null;
+            foreach (var tag in tags)
+            {
+                matched = tag.Key == tagKey && (string?)tag.Value == tagValue ? tagValue : matched;
+                outcome = tag.Key == "outcome" ? (string?)tag.Value : outcome;
+            }
+
+            if (matched is not null)
+            {
+                counts.AddOrUpdate(outcome is null ? instrument.Name : $"{instrument.Name}:{outcome}", value, (_, n) => n + value);
+            }
+        });
+        listener.Start();
+    }
+
+    /// <summary>The count of <paramref name="instrument"/> (with <c>:outcome</c> for Graph calls).</summary>
+    public long Of(string instrument) => counts.GetValueOrDefault(instrument);
+
+    public void Dispose() => listener.Dispose();
 }

@@ -25,15 +25,17 @@ public sealed partial class EffectDispatcher : PeriodicSweep<PendingEffect>
     private readonly IServiceScopeFactory scopes;
     private readonly EffectOptions options;
     private readonly ILogger<EffectDispatcher> logger;
+    private readonly Telemetry.ReviewBotTelemetry? telemetry;
     private readonly string instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private int pending;
 
     /// <summary>Creates the dispatcher.</summary>
     public EffectDispatcher(
         TableEffectOutbox outbox, IBoardDirectory boards, ICaseStore cases, IServiceScopeFactory scopes, IStorageReadiness readiness,
-        TimeProvider clock, IOptions<EffectOptions> options, ILogger<EffectDispatcher> logger)
+        TimeProvider clock, IOptions<EffectOptions> options, ILogger<EffectDispatcher> logger, Telemetry.ReviewBotTelemetry? telemetry = null)
         : base(readiness, clock, logger)
     {
+        this.telemetry = telemetry;
         ArgumentNullException.ThrowIfNull(options);
         this.outbox = outbox;
         this.boards = boards;
@@ -174,6 +176,8 @@ public sealed partial class EffectDispatcher : PeriodicSweep<PendingEffect>
             {
                 await outbox.CompleteAsync(claimed, cancellationToken);
             }
+
+            telemetry?.EffectDelivered(claimed.Effect.Kind);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -202,6 +206,12 @@ public sealed partial class EffectDispatcher : PeriodicSweep<PendingEffect>
         };
         await outbox.RetryLaterAsync(claimed, now + Backoff(attempts), stuck, error, now, cancellationToken);
         LogRetry(logger, claimed.Case.Value, claimed.Effect.Kind, attempts, error);
+        telemetry?.EffectRetried(claimed.Effect.Kind);
+        if (attempts == options.QuickTries)
+        {
+            telemetry?.EffectFailed(claimed.Effect.Kind); // the quick tries are spent: from now on the business manager sees it
+        }
+
         if (stuck)
         {
             await outbox.SetDeliveryProblemAsync(claimed.BoardId, claimed.Case, ProblemText(claimed.Effect), cancellationToken);

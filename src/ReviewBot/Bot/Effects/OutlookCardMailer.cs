@@ -1,4 +1,5 @@
 using ReviewBot.Bot.Cases;
+using ReviewBot.Bot.Imr;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Effects;
@@ -10,8 +11,9 @@ namespace ReviewBot.Bot.Effects;
 /// <summary>
 /// Carries out a <see cref="CaseEffectKinds.MailCard"/> effect: the recipient's own view of the case card, in its
 /// Outlook form, mailed from the board mailbox through Graph sendMail as an actionable message. Outlook refreshes
-/// the card whenever it is opened (<c>case.refresh</c>), so the mail never needs updating. A failure Graph may
-/// recover from is thrown (the outbox retries); one no retry can fix is logged with the fix and counts as done.
+/// the card whenever it is opened (<c>case.refresh</c>), so the mail never needs updating. Every Graph failure is
+/// thrown, a refusal no retry alone fixes (403 outside the app's Exchange scope) too: the outbox keeps the effect,
+/// retries it with back-off and shows the business manager what is late, so nothing is dropped.
 /// </summary>
 public sealed partial class OutlookCardMailer
 {
@@ -44,19 +46,28 @@ public sealed partial class OutlookCardMailer
         var purpose = effect.Detail ?? CaseCardPurposes.Decision;
         var recipient = effect.Recipient ?? string.Empty;
         var address = board.FindPerson(recipient)?.Email;
-        if (!outlook.IsEnabled || board.BoardMailbox is not { Length: > 0 } mailbox || address is null)
+        var agency = ImrCards.AgencyOf(purpose);
+        var imrRequest = agency is null ? null : ImrMessages.For(c, board, "request:" + agency, recipient);
+        var why = board.BoardMailbox is not { Length: > 0 } ? "the board has no boardMailbox"
+            : address is null ? "the recipient has no mail address in the board configuration"
+            : agency is not null && imrRequest is null ? "the case no longer asks that agency for an IMR"
+            : !outlook.IsEnabled && imrRequest is null ? "Outlook:OriginatorId is not set"
+            : null;
+        if (why is not null)
         {
-            // Outlook turned off since the change was written, or nobody to send from or to: the Teams card stands.
-            LogNotMailed(logger, c.Reference.Value, purpose, !outlook.IsEnabled ? "Outlook:OriginatorId is not set" : address is null ? "the recipient has no mail address in the board configuration" : "the board has no boardMailbox");
+            // Nothing to send from, to or about, or Outlook turned off since the change was written: the Teams card stands.
+            LogNotMailed(logger, c.Reference.Value, purpose, why);
             return;
         }
 
-        var card = outlook.Card(CaseViews.For(purpose, c, board, recipient, today));
-        var subject = Subject(purpose, c.Reference);
-        var body = OutlookActionableMessages.HtmlBody(card, $"{subject}. Open this message in Outlook, or ReviewBot in Teams, to act on it.");
+        // An IMR author's card is their request: with Outlook turned off since, the request still goes, without the card.
+        var card = outlook.IsEnabled ? outlook.Card(CaseViews.For(purpose, c, board, recipient, today)) : null;
+        var mail = imrRequest is not null
+            ? (Subject: imrRequest.Title, HtmlBody: OutlookActionableMessages.HtmlMail(card, imrRequest.Html))
+            : (Subject: Subject(purpose, c.Reference), HtmlBody: OutlookActionableMessages.HtmlBody(card!, $"{Subject(purpose, c.Reference)}. Open this message in Outlook, or ReviewBot in Teams, to act on it."));
         try
         {
-            await mailer.SendAsync(mailbox, new OutgoingMail([address], subject, body), cancellationToken);
+            await mailer.SendAsync(board.BoardMailbox!, new OutgoingMail([address!], mail.Subject, mail.HtmlBody), cancellationToken);
         }
         catch (Microsoft365Exception e) when (e.IsPermanent)
         {
