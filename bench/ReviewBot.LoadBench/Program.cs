@@ -186,6 +186,7 @@ budgets.Add(("start-up to ready ≤ 2 s; peak RSS ≤ 150 MiB under load", $"{st
 // The table.
 Console.WriteLine($"ReviewBot make bench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: .NET {Environment.Version}, {Environment.ProcessorCount} cores, load average at start {string.Join(' ', load)}");
 Console.WriteLine($"BENCH_SECONDS={seconds} per measured window (warm-up {warmUp.TotalSeconds:F0} s); JWT validation on; state on Azurite; expectReplies; 1,000 rotating 1:1 conversations");
+Console.WriteLine("storage/turn: requests the bot's Table client sent during the window, less its idle rate (sweeps) measured just before, per turn");
 Console.WriteLine();
 Console.WriteLine($"{"turn",-40}{"conc",5}{"req/s",9}{"p50 ms",9}{"p99 ms",9}{"errors",8}{"CPU ms/turn",13}{"storage/turn",14}");
 rows.ForEach(Console.WriteLine);
@@ -260,11 +261,16 @@ async Task<(LoadResult Result, double Cpu, double Storage)> MeasureAsync(
     async Task<long> Storage() => countStorage || second is not null
         ? await Rig.StorageRequestsAsync(bot) + (second is null ? 0 : await Rig.StorageRequestsAsync(second))
         : 0;
+    // Sweeps and effects still running from earlier phases also use storage: their rate, idle, is taken off.
+    var idleFrom = await Storage();
+    var idleClock = Stopwatch.StartNew();
+    await Task.Delay(TimeSpan.FromSeconds(2));
+    var idlePerSecond = (await Storage() - idleFrom) / idleClock.Elapsed.TotalSeconds;
     var result = await Load.RunAsync(concurrency, warmUp, measure, next,
         async () => { cpu = Cpu(); storage = await Storage(); },
         async () => { cpu = Cpu() - cpu; storage = await Storage() - storage; });
     var perTurn = result.Requests == 0 ? double.NaN : 1.0 / result.Requests;
-    return (result, cpu * perTurn, countStorage || second is not null ? storage * perTurn : double.NaN);
+    return (result, cpu * perTurn, countStorage || second is not null ? Math.Max(0, storage - (idlePerSecond * result.Seconds)) * perTurn : double.NaN);
 }
 
 void Row(string name, int concurrency, LoadResult result, double cpu, double storage)

@@ -98,8 +98,7 @@ public sealed class Rig : IAsyncDisposable
         ["IDENTITY_ENDPOINT"] = Identity.Endpoint.ToString(),
         ["IDENTITY_HEADER"] = LocalIdentity.Header,
         ["Diagnostics__BenchEndpoints"] = "true",
-        ["Sweeps__DeadlineInterval"] = "00:00:02",
-        ["Effects__SweepInterval"] = "00:00:02",
+        ["Sweeps__DeadlineInterval"] = "00:00:02", // the two-instance reminder check; 1 query a pass, taken off by the idle rate
     };
 
     /// <summary>Delays every Graph call (0 = none).</summary>
