@@ -9,7 +9,7 @@ SHELL := /bin/bash
 NODE_TOOLS := node_modules/.package-lock.json
 RESULTS := artifacts/test-results
 
-.PHONY: help tools restore build test run clean package infra bench-mentions screenshots
+.PHONY: help tools restore build test run clean package infra bench bench-mentions screenshots
 
 help:
 	@echo "make run    start the bot locally (Azurite + bot + Agents Playground)"
@@ -17,6 +17,7 @@ help:
 	@echo "make package MANIFEST_APP_ID=<guid> BOT_APP_ID=<guid> BOT_DOMAIN=<host> (and DEVELOPER_NAME, ..."
 	@echo "             see manifest/package.config.json)   write artifacts/appPackage.zip"
 	@echo "make infra  bicep build and lint of infra/ (zero warnings)"
+	@echo "make bench  the bot under load (Release, JWT on, Azurite): one table of turns, invokes, sweep, two instances (docs/performance.md)"
 	@echo "make bench-mentions  what a 28 KB message of unclosed <at> costs against a plain one (docs/performance.md)"
 	@echo "make screenshots  the cards in the Agents Playground, headless Chromium -> docs/screenshots/"
 
@@ -51,6 +52,10 @@ BICEP := $(or $(NUGET_PACKAGES),$(HOME)/.nuget/packages)/azure.bicep.commandline
 infra:
 	dotnet restore infra/tools/BicepCli.proj -nologo -v:q
 	@bash infra/check.sh "$(BICEP)"
+
+# Not part of make test: starts its own Azurite, stand-ins and bot processes on free ports; BENCH_SECONDS=3 for a short run.
+bench: tools
+	@bash scripts/bench.sh
 
 # A console benchmark, not a timed test: exits 1 if unclosed <at> cost more than 3x plain text.
 bench-mentions:

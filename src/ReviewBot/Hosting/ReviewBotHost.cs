@@ -71,6 +71,7 @@ public static class ReviewBotHost
         app.MapBotMessages("/api/messages");
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapStorageRequestCount(); // make bench only (Development + Diagnostics:BenchEndpoints)
         return app;
     }
 }

@@ -27,7 +27,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>>(sp => new StorageOptionsValidator(sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.TryAddSingleton<TimeProvider>(TimeProvider.System);
 
-        services.TryAddSingleton(sp => TableStorageClients.CreateServiceClient(OptionsOf(sp)));
+        services.TryAddSingleton<StorageRequestCounter>();
+        services.TryAddSingleton(sp => TableStorageClients.CreateServiceClient(
+            OptionsOf(sp), o => o.AddPolicy(sp.GetRequiredService<StorageRequestCounter>(), Azure.Core.HttpPipelinePosition.PerRetry)));
         services.TryAddSingleton(sp => new StorageTables(sp.GetRequiredService<TableServiceClient>(), OptionsOf(sp).TablePrefix));
         services.TryAddSingleton<TableCaseStore>();
         services.TryAddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
