@@ -86,6 +86,9 @@ public sealed record BoardConfiguration
     /// <summary>When IMRs are due and how they are chased.</summary>
     public ReviewBot.Core.Imr.ImrSettings Imr { get; init; } = new();
 
+    /// <summary>The stages after a review is agreed: their clocks, reminders and publication's notice period.</summary>
+    public ReviewBot.Core.Review.ReviewSettings Review { get; init; } = new();
+
     /// <summary>People holding <paramref name="role"/> on the board.</summary>
     public IEnumerable<BoardPerson> PeopleIn(BoardRole role) => People.Where(p => p.Roles.Contains(role));
 

@@ -72,6 +72,9 @@ public sealed record ReviewCase
     [System.Text.Json.Serialization.JsonIgnore]
     public string? DeliveryProblem { get; init; }
 
+    /// <summary>The stages of an agreed review after the decision (src/ReviewBot.Core/Review); null before.</summary>
+    public Review.ReviewProgress? Review { get; init; }
+
     /// <summary>True when <paramref name="objectId"/> holds <paramref name="role"/> on this case.</summary>
     public bool HasRole(string objectId, BoardRole role)
         => Parties.Any(p => p.Role == role && string.Equals(p.ObjectId, objectId, StringComparison.OrdinalIgnoreCase));

@@ -69,7 +69,7 @@ public sealed record DecideCommand : CaseCommand
             Stage = CaseStage.ReviewInitiated,
             Tasks = [.. decided.Tasks, .. tasks],
         };
-        return Imr.ImrCommissioning.Commission(CompletionClock.StartIfDue(initiated, context), context);
+        return Review.ReviewMachine.Begin(Imr.ImrCommissioning.Commission(CompletionClock.StartIfDue(initiated, context), context), context);
     }
 
     private static ReviewCase Decline(ReviewCase decided, CaseCommandContext context)

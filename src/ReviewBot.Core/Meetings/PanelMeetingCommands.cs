@@ -14,8 +14,8 @@ public abstract record PanelMeetingCommand : CaseCommand
     /// <summary>Who runs the meeting's scheduling.</summary>
     public static readonly IReadOnlyList<BoardRole> Schedulers = [BoardRole.BusinessManager];
 
-    /// <summary>Stages in which a panel meeting may be arranged, moved or cancelled.</summary>
-    public static readonly IReadOnlyList<CaseStage> MeetingStages = [CaseStage.AwaitingRecommendation, CaseStage.MoreInformationRequested, CaseStage.AwaitingChairDecision];
+    /// <summary>Stages in which a panel meeting may be arranged, moved or cancelled (the review's own panel meetings too: Core/Review).</summary>
+    public static readonly IReadOnlyList<CaseStage> MeetingStages = [CaseStage.AwaitingRecommendation, CaseStage.MoreInformationRequested, CaseStage.AwaitingChairDecision, CaseStage.ReviewInitiated];
 
     /// <summary>The panel as chosen on the card (comma-separated object ids); null keeps the panel.</summary>
     public string? PanelInput { get; init; }

@@ -54,6 +54,9 @@ public static class CardNames
     /// <summary>cards/clock-extension.json: record an agreed extension of a deadline.</summary>
     public const string ClockExtension = "clock-extension";
 
+    /// <summary>An agreed review's current stage: who acts, its clock, its steps (actor and read-only views).</summary>
+    public const string ReviewStage = "review-stage";
+
     /// <summary>Every card above.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -62,5 +65,6 @@ public static class CardNames
         ImrRequest,
         MyTasks,
         ClockExtension,
+        ReviewStage,
     ];
 }

@@ -100,4 +100,43 @@ public static class CardVerbs
 
     /// <summary>Record an agreed extension; data <c>{caseRef, version}</c> + inputs <c>clockKind, newDueOn, reason, agreedBy</c>.</summary>
     public const string ClockExtend = "case.extendClock";
+
+    /// <summary>Move the review's current stage on; data <c>{caseRef, version, stage}</c> (+ input <c>team</c> at the first stage).</summary>
+    public const string ReviewAdvance = "review.advance";
+
+    /// <summary>Skip the review's current stage; data <c>{caseRef, version, stage}</c> + input <c>reason</c>.</summary>
+    public const string ReviewSkip = "review.skip";
+
+    /// <summary>Record the terms of reference and panel; inputs <c>scope, termsUrl, panel</c>.</summary>
+    public const string ReviewTerms = "review.terms";
+
+    /// <summary>Propose the lead reviewer; inputs <c>leadName, leadPerson</c>.</summary>
+    public const string ReviewLeadPropose = "review.lead.propose";
+
+    /// <summary>The board chair or director of children's services agrees the lead reviewer.</summary>
+    public const string ReviewLeadAgree = "review.lead.agree";
+
+    /// <summary>Record a check of the lead reviewer; data <c>check</c> (Training, References).</summary>
+    public const string ReviewLeadCheck = "review.lead.check";
+
+    /// <summary>Confirm the lead reviewer's independence; input <c>confirmed</c>.</summary>
+    public const string ReviewLeadIndependence = "review.lead.independence";
+
+    /// <summary>Record a report version as a link; inputs <c>reportKind, reportUrl, reportLabel</c>.</summary>
+    public const string ReviewReport = "review.report";
+
+    /// <summary>A panel member signs off the latest overview report; data <c>versionLabel</c>.</summary>
+    public const string ReviewSignOff = "review.signoff";
+
+    /// <summary>Set the planned publication date; input <c>plannedOn</c>.</summary>
+    public const string ReviewPublicationPlan = "review.publication.plan";
+
+    /// <summary>Tick anonymisation checks; input <c>checks</c> (comma-separated).</summary>
+    public const string ReviewAnonymisation = "review.anonymisation";
+
+    /// <summary>The board chair decides not to publish; input <c>notPublishedReason</c>.</summary>
+    public const string ReviewNotPublish = "review.notpublish";
+
+    /// <summary>Call a review panel meeting through the Graph meeting flow.</summary>
+    public const string ReviewMeeting = "review.meeting";
 }

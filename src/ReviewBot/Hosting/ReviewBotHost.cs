@@ -6,6 +6,7 @@ using ReviewBot.Bot.Meetings;
 using ReviewBot.Bot.Messaging;
 using ReviewBot.Bot.Referrals;
 using ReviewBot.Bot.Reminders;
+using ReviewBot.Bot.Review;
 using ReviewBot.Bot.Routing;
 using ReviewBot.Core.Calendar;
 using ReviewBot.Core.Decisions;
@@ -60,6 +61,7 @@ public static class ReviewBotHost
         services.AddScoped<ChatCommands>();
         services.AddBotRoutes(); // every handler Bot/Routing/BotRoutes names
         services.AddImrChasing(configuration);
+        services.AddReviewStages();
         services.AddScoped<IBot, ReviewBotActivityHandler>();
         services.AddReviewBotTelemetryAndOutlook(configuration); // after IBot: it wraps the bot
         return builder;

@@ -82,7 +82,7 @@ public static class CaseCards
 
     /// <summary>Where the case stands: stage, who acts next, every clock with working days left.</summary>
     public static CaseStatusCard Status(ReviewCase c, DateOnly today, string? viewer = null, BoardConfiguration? board = null)
-        => new(c.Reference, c.Version, StageText(c), NextActor(c), [.. c.Clocks.Select(k => ReferralCardMapper.Clock(k, today))], c.Tasks.Count(t => t.DoneAt is null), c.Tasks.Count)
+        => new(c.Reference, c.Version, StageText(c), NextActor(c), [.. c.Clocks.Select(k => ReferralCardMapper.Clock(k, today)), .. Review.ReviewCards.StatusClocks(c, today)], c.Tasks.Count(t => t.DoneAt is null), c.Tasks.Count)
         {
             Imrs = Imr.ImrCards.StatusLines(c, board, today),
             CanExtend = ExtendClockCommand.MayExtendAny(c, viewer),
@@ -100,7 +100,7 @@ public static class CaseCards
         => new(c.Reference, RoleNames.Either(roles), action, StageText(c));
 
     /// <summary>The stage in words.</summary>
-    public static string StageText(ReviewCase c) => StageText(c.Stage, c.Rulebook, c.Decision?.Alternative);
+    public static string StageText(ReviewCase c) => Review.ReviewCards.StageText(c) ?? StageText(c.Stage, c.Rulebook, c.Decision?.Alternative);
 
     /// <summary>The stage in words, from the index fields lists have.</summary>
     public static string StageText(CaseStage stage, RulebookKind rulebook, AlternativeReview? alternative = null) => stage switch
@@ -115,7 +115,7 @@ public static class CaseCards
     };
 
     /// <summary>Who acts next, in words.</summary>
-    public static string NextActor(ReviewCase c) => c.Stage switch
+    public static string NextActor(ReviewCase c) => Review.ReviewCards.NextActor(c) ?? c.Stage switch
     {
         CaseStage.AwaitingRecommendation => "The sub-group chair recommends; then the board chair decides",
         CaseStage.AwaitingChairDecision => "The board chair: decide",

@@ -26,6 +26,11 @@ public static class CaseViews
             return problem is null ? imr : imr with { Status = $"{imr.Status}. {problem}" };
         }
 
+        if (!sharedConversation && purpose == Review.ReviewCards.Purpose && Review.ReviewCards.Sees(c, viewer, board) && Review.ReviewCards.For(c, board, viewer, today) is { } stage)
+        {
+            return problem is null ? stage : stage with { NotReady = $"{stage.NotReady} {problem}".Trim() };
+        }
+
         if (purpose == Core.Meetings.MeetingEffects.SlotsCard && who.Holds(BoardRole.BusinessManager) && !sharedConversation)
         {
             // The slot card is the business manager's: everyone else gets what their role allows.

@@ -88,6 +88,11 @@ public sealed partial class DeadlineSweepService : PeriodicSweep<ClaimableDeadli
             return await scope.ServiceProvider.GetRequiredService<Imr.ImrChaser>().RemindAsync(board, deadline, cancellationToken);
         }
 
+        if (Core.Review.ReviewReminderPlanner.IsReviewReminder(deadline))
+        {
+            return await scope.ServiceProvider.GetRequiredService<Review.ReviewReminders>().RemindAsync(board, c, deadline, cancellationToken);
+        }
+
         var messenger = scope.ServiceProvider.GetRequiredService<TeamsMessenger>();
         var offset = DeadlinePlanner.ReminderOffset(deadline);
         if (DeadlinePlanner.ReminderClockKind(deadline) is { } kind)

@@ -67,7 +67,22 @@ public static class BotRoutes
         // The business manager's panel meeting card (issue #12): Graph is reached by outbox effects after the answer.
         .Card<MeetingActions>(CardVerbs.MeetingPick, h => h.PickAsync)
         .Card<MeetingActions>(CardVerbs.MeetingSearch, h => h.SearchAsync)
-        .Card<MeetingActions>(CardVerbs.MeetingCancel, h => h.CancelAsync);
+        .Card<MeetingActions>(CardVerbs.MeetingCancel, h => h.CancelAsync)
+
+        // The review's stage card after the decision (issue #14): stages, lead reviewer, terms, reports, publication.
+        .Card<Review.ReviewActions>(CardVerbs.ReviewAdvance, h => h.HandleAsync)
+        .Card<Review.ReviewActions>(CardVerbs.ReviewSkip, h => h.HandleAsync)
+        .Card<Review.ReviewActions>(CardVerbs.ReviewTerms, h => h.HandleAsync)
+        .Card<Review.ReviewActions>(CardVerbs.ReviewLeadPropose, h => h.HandleAsync)
+        .Card<Review.ReviewActions>(CardVerbs.ReviewLeadAgree, h => h.HandleAsync)
+        .Card<Review.ReviewActions>(CardVerbs.ReviewLeadCheck, h => h.HandleAsync)
+        .Card<Review.ReviewActions>(CardVerbs.ReviewLeadIndependence, h => h.HandleAsync)
+        .Card<Review.ReviewActions>(CardVerbs.ReviewReport, h => h.HandleAsync)
+        .Card<Review.ReviewActions>(CardVerbs.ReviewSignOff, h => h.HandleAsync)
+        .Card<Review.ReviewActions>(CardVerbs.ReviewPublicationPlan, h => h.HandleAsync)
+        .Card<Review.ReviewActions>(CardVerbs.ReviewAnonymisation, h => h.HandleAsync)
+        .Card<Review.ReviewActions>(CardVerbs.ReviewNotPublish, h => h.HandleAsync)
+        .Card<Review.ReviewActions>(CardVerbs.ReviewMeeting, h => h.HandleAsync);
 
     /// <summary>Registers every handler class the table names, per turn (they hold the connector's typed HttpClient).</summary>
     public static IServiceCollection AddBotRoutes(this IServiceCollection services)
