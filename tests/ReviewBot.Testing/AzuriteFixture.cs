@@ -56,11 +56,16 @@ public sealed class AzuriteFixture : IAsyncLifetime
         ]);
         try
         {
-            await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(30));
+            // Generous: on 2 shared cores under load, node has been seen to take over 30 s to listen.
+            await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(120));
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException($"Azurite did not start: {azurite.Output}", e);
+            // xunit does not dispose a fixture whose start failed: stop the process here, or it outlives the run.
+            var output = azurite.Output;
+            await azurite.DisposeAsync();
+            azurite = null;
+            throw new TimeoutException($"Azurite did not start: {output}", e);
         }
     }
 
