@@ -64,6 +64,7 @@ public static class CaseEffects
 
         effects.AddRange(Imr.ImrEffects.ForChange(before, after));
         effects.AddRange(Meetings.MeetingEffects.ForChange(before, after, board));
+        effects.AddRange(ActionPlans.ActionPlanEffects.ForChange(before, after));
         AddDeadlines(effects, DeadlinePlanner.NoLongerNeeded(before, after, board), DeadlinePlanner.For(after, board));
         return effects;
     }

@@ -54,6 +54,18 @@ public static class CardNames
     /// <summary>cards/clock-extension.json: record an agreed extension of a deadline.</summary>
     public const string ClockExtension = "clock-extension";
 
+    /// <summary>cards/action-plan.json: the panel's overview of the action plan and learning.</summary>
+    public const string ActionPlan = "action-plan";
+
+    /// <summary>cards/action-item.json: one action, with its owner's progress form.</summary>
+    public const string ActionItem = "action-item";
+
+    /// <summary>cards/learning-dissemination.json: an agency's dissemination task.</summary>
+    public const string LearningDissemination = "learning-dissemination";
+
+    /// <summary>cards/export-links.json: the short-lived download links of a case's chronology and audit export.</summary>
+    public const string ExportLinks = "export-links";
+
     /// <summary>Every card above.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -62,5 +74,6 @@ public static class CardNames
         ImrRequest,
         MyTasks,
         ClockExtension,
+        ActionPlan, ActionItem, LearningDissemination, ExportLinks,
     ];
 }

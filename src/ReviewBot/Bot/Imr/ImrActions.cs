@@ -109,7 +109,7 @@ public sealed class ImrActions
     }
 
     // Input.Date sends yyyy-MM-dd; a typed fallback (Action.Submit on an older client) may send UK words.
-    private static DateOnly? ReadDate(string? text, DateOnly today, string what, out string? problem)
+    internal static DateOnly? ReadDate(string? text, DateOnly today, string what, out string? problem)
     {
         problem = null;
         if (string.IsNullOrWhiteSpace(text))

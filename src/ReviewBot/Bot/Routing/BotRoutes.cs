@@ -67,7 +67,13 @@ public static class BotRoutes
         // The business manager's panel meeting card (issue #12): Graph is reached by outbox effects after the answer.
         .Card<MeetingActions>(CardVerbs.MeetingPick, h => h.PickAsync)
         .Card<MeetingActions>(CardVerbs.MeetingSearch, h => h.SearchAsync)
-        .Card<MeetingActions>(CardVerbs.MeetingCancel, h => h.CancelAsync);
+        .Card<MeetingActions>(CardVerbs.MeetingCancel, h => h.CancelAsync)
+
+        // The action plan and learning (issue #14 items 6-7): Bot/ActionPlans.
+        .Card<ActionPlans.ActionPlanActions>(CardVerbs.ActionSave, h => h.SaveAsync)
+        .Card<ActionPlans.ActionPlanActions>(CardVerbs.ActionProgress, h => h.ProgressAsync)
+        .Card<ActionPlans.ActionPlanActions>(CardVerbs.LearningStart, h => h.StartDisseminationAsync)
+        .Card<ActionPlans.ActionPlanActions>(CardVerbs.LearningConfirm, h => h.ConfirmDisseminationAsync);
 
     /// <summary>Registers every handler class the table names, per turn (they hold the connector's typed HttpClient).</summary>
     public static IServiceCollection AddBotRoutes(this IServiceCollection services)
