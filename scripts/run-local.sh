@@ -23,7 +23,7 @@ stop_all() {
 trap stop_all INT TERM EXIT
 
 wait_for_port() { # port, name, log
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 240); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
     sleep 0.5
   done
@@ -36,17 +36,22 @@ node node_modules/azurite/dist/src/table/main.js --location "$DATA_DIR" --disabl
 pids+=($!)
 wait_for_port "$AZURITE_PORT" Azurite .local/logs/azurite.log
 
+# Build first, in the foreground: a first build on a fresh clone can take minutes, and its errors belong on screen.
+echo "Building the bot and the Graph stand-in ..."
+dotnet build src/ReviewBot -nologo -v:q -clp:ErrorsOnly
+dotnet build src/ReviewBot.GraphStandIn -nologo -v:q -clp:ErrorsOnly
+
 echo "Starting the Microsoft Graph stand-in on http://127.0.0.1:$GRAPH_PORT ..."
-dotnet run --project src/ReviewBot.GraphStandIn -- --urls "http://127.0.0.1:$GRAPH_PORT" \
+dotnet run --no-build --project src/ReviewBot.GraphStandIn -- --urls "http://127.0.0.1:$GRAPH_PORT" \
   --StandIn:BoardFiles:0 "$PWD/src/ReviewBot/Storage/demo-board.json" > .local/logs/graph-stand-in.log 2>&1 &
 pids+=($!)
 wait_for_port "$GRAPH_PORT" "The Graph stand-in" .local/logs/graph-stand-in.log
 
-echo "Building and starting the bot on http://127.0.0.1:$BOT_PORT ..."
+echo "Starting the bot on http://127.0.0.1:$BOT_PORT ..."
 export ASPNETCORE_ENVIRONMENT=Development
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$AZURITE_PORT/devstoreaccount1;"
 export Graph__BaseUrl="http://127.0.0.1:$GRAPH_PORT/v1.0"
-dotnet run --project src/ReviewBot --urls "http://127.0.0.1:$BOT_PORT" > .local/logs/bot.log 2>&1 &
+dotnet run --no-build --project src/ReviewBot --urls "http://127.0.0.1:$BOT_PORT" > .local/logs/bot.log 2>&1 &
 pids+=($!)
 wait_for_port "$BOT_PORT" "The bot" .local/logs/bot.log
 

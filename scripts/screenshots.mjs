@@ -2,11 +2,13 @@
 // web UI renders them in headless Chromium. The conversation is driven through the Playground's own HTTP API
 // (as tests/ReviewBot.EndToEnd.Tests do), so it does not depend on the UI's markup; the page shows every
 // message from its WebSocket stream, and each screenshot is of the card element the page rendered.
-// Usage: node scripts/screenshots.mjs http://127.0.0.1:PLAYGROUND_PORT docs/screenshots   (see scripts/screenshots.sh)
+// Also calls an extraordinary panel meeting (the slot card), picks a slot, and shoots the Graph stand-in's page
+// where the invite lands, as a person would look at it after `make run`.
+// Usage: node scripts/screenshots.mjs http://127.0.0.1:PLAYGROUND_PORT docs/screenshots [http://127.0.0.1:GRAPH_PORT]
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 
-const [base, outDir] = process.argv.slice(2);
+const [base, outDir, graphBase] = process.argv.slice(2);
 if (!base || !outDir) {
   console.error('Usage: node scripts/screenshots.mjs <playground url> <output folder>');
   process.exit(2);
@@ -123,6 +125,42 @@ async function shoot(name, m) {
   console.log(`  ${file}`);
 }
 
+/** The value an input of the card starts with. */
+const inputValue = (node, id) => node && typeof node === 'object'
+  ? (node.id === id && 'value' in node ? String(node.value) : Object.values(node).map(v => inputValue(v, id)).find(v => v !== undefined))
+  : undefined;
+
+/** Calls a panel meeting on the recommendation card, shoots the slot card, picks its first slot and shoots the
+ * stand-in's page once the invite is there. Answers the recommendation card as it was updated. */
+async function panelMeeting(recommendation, reference) {
+  let mark = messages.length;
+  await press(recommendation, 'recommendation.panel', { caseRef: reference, version: dataValue(recommendation.card, 'version') });
+  const slots = await waitFor(m => m.action === 'createMessage' && m.json.includes('meeting.pick') && m.json.includes(reference), mark, 'the slot card');
+  await shoot('panel-slots.png', slots);
+  mark = messages.length;
+  await press(slots, 'meeting.pick', {
+    caseRef: reference, version: dataValue(slots.card, 'version'), slotId: dataValue(slots.card, 'slotId'),
+    panel: inputValue(slots.card, 'panel'), durationMinutes: inputValue(slots.card, 'durationMinutes') ?? '90',
+  });
+  const standIn = await browser.newPage({ viewport: { width: 1280, height: 1400 }, deviceScaleFactor: 1 });
+  try {
+    for (let i = 0; ; i++) { // the invite is sent by the outbox, after the press was answered
+      await standIn.goto(graphBase);
+      if ((await standIn.content()).includes(reference)) break;
+      if (i > 60) throw new Error('The stand-in page never showed the invite.');
+      await standIn.waitForTimeout(500);
+    }
+    const file = path.join(outDir, 'stand-in-invite.png');
+    await standIn.screenshot({ path: file, fullPage: true });
+    console.log(`  ${file}`);
+  } finally {
+    await standIn.close();
+  }
+  // The recommendation card as updated in place since (its version moved on).
+  const updated = messages.filter(m => m.messageId === recommendation.messageId && m.card).at(-1);
+  return updated ?? recommendation;
+}
+
 const config = (await api('GET', '_internal/v1/config')).config;
 const chat = config.personalChat.id;
 const browser = await chromium.launch({
@@ -157,17 +195,39 @@ try {
 
   const acknowledgement = await say('submit', m => /\b(SCR|CSPR)-\d{4}-\d{4}\b/.test(m.json), 'the acknowledgement');
   const reference = /\b(SCR|CSPR)-\d{4}-\d{4}\b/.exec(acknowledgement.json)[0];
-  const recommendation = await waitFor(m => m.json.includes('recommendation.review') && m.json.includes(reference), 0, 'the recommendation card');
+  let recommendation = await waitFor(m => m.json.includes('recommendation.review') && m.json.includes(reference), 0, 'the recommendation card');
+  if (graphBase) {
+    recommendation = await panelMeeting(recommendation, reference);
+  }
   const mark = messages.length;
-  await press(recommendation, 'recommendation.review', {
-    caseRef: reference, version: dataValue(recommendation.card, 'version'),
-    rationale: 'Abuse is suspected and the child died: the statutory criteria are met.', methodology: 'SCIE systems model',
-  });
+  let version = dataValue(recommendation.card, 'version');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const answered = await press(recommendation, 'recommendation.review', {
+      caseRef: reference, version,
+      rationale: 'Abuse is suspected and the child died: the statutory criteria are met.', methodology: 'SCIE systems model',
+    });
+    // A card that still offers the recommendation is the bot's answer to a version the case has moved past.
+    if (!JSON.stringify(answered?.value ?? '').includes('recommendation.review')) break;
+    version = dataValue(answered.value, 'version');
+  }
   const decision = await waitFor(m => m.json.includes('decision.approve') && m.json.includes(reference), mark, 'the decision card');
   await shoot('decision.png', decision);
 
   const tasks = await say('my tasks', m => m.action === 'createMessage' && m.json.includes(reference), 'my tasks');
   await shoot('my-tasks.png', tasks);
+
+  // The case's status card, and its "Extend a deadline" form (the business manager's view).
+  const status = await say(`status ${reference}`, m => m.action === 'createMessage' && m.json.includes('case.extendForm') && m.json.includes(reference), 'the status card');
+  await shoot('case-status.png', status);
+  // Pressed in the page itself, as a person would: the page swaps the invoke's answer (the form) in for the card.
+  const statusCard = page.locator('.fai-OutputCard', { hasText: firstText(status.card.body) }).last();
+  await statusCard.getByRole('button', { name: 'Extend a deadline' }).click();
+  const formCard = page.locator('.fai-OutputCard', { hasText: 'Record the extension' }).last();
+  await formCard.waitFor({ state: 'visible', timeout: timeoutMs });
+  await formCard.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await formCard.screenshot({ path: path.join(outDir, 'clock-extension.png') });
+  console.log(`  ${path.join(outDir, 'clock-extension.png')}`);
 } finally {
   await browser.close();
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the cards as the Microsoft 365 Agents Playground renders them (headless Chromium), written to
-# docs/screenshots/: the welcome card, a referral question, the summary, the decision card and `my tasks`.
+# docs/screenshots/: the welcome card, a referral question, the summary, the panel-meeting slot card, the Graph
+# stand-in's page with the invite, the decision card, `my tasks`, the status card and its extension form.
 # Starts its own Azurite (in memory, so every run begins from the demo board alone), Graph stand-in, bot and
 # Playground on free ports, runs scripts/screenshots.mjs, and stops them all. Needs Chromium
 # (`apt-get install chromium`; CHROMIUM=/path overrides /usr/bin/chromium). Run it with `make screenshots`.
@@ -59,7 +60,7 @@ pids+=($!)
 wait_for_url "http://127.0.0.1:$PLAYGROUND_PORT/_internal/v1/config" "The Playground" "$LOGS/playground.log"
 
 echo "Taking screenshots from the Playground at http://127.0.0.1:$PLAYGROUND_PORT ..."
-CHROMIUM="$CHROMIUM" node scripts/screenshots.mjs "http://127.0.0.1:$PLAYGROUND_PORT" "$OUT"
+CHROMIUM="$CHROMIUM" node scripts/screenshots.mjs "http://127.0.0.1:$PLAYGROUND_PORT" "$OUT" "http://127.0.0.1:$GRAPH_PORT"
 echo "Screenshots are in $OUT/ (logs in $LOGS/)."
 if [[ -n "${KEEP_RUNNING:-}" ]]; then
   echo "Still running: the Playground at http://127.0.0.1:$PLAYGROUND_PORT. Ctrl-C stops everything."

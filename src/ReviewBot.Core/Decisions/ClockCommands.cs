@@ -71,11 +71,18 @@ public sealed record ExtendClockCommand : CaseCommand
     /// <inheritdoc />
     public override string AuditAction => "ClockExtended";
 
+    /// <summary>Roles that may extend a deadline.</summary>
+    public static IReadOnlyList<BoardRole> Extenders { get; } = [BoardRole.BoardChair, BoardRole.BusinessManager];
+
     /// <inheritdoc />
-    public override IReadOnlyList<BoardRole> PermittedRoles => [BoardRole.BoardChair, BoardRole.BusinessManager];
+    public override IReadOnlyList<BoardRole> PermittedRoles => Extenders;
 
     /// <inheritdoc />
     public override IReadOnlyList<CaseStage> Stages => CompleteClockCommand.OpenStages;
+
+    /// <summary>True when <paramref name="viewer"/> may extend a deadline on the case and one is open (cards offer the form then).</summary>
+    public static bool MayExtendAny(ReviewCase c, string? viewer)
+        => viewer is not null && c.Clocks.Any(k => k.CompletedAt is null) && Extenders.Any(role => c.HasRole(viewer, role));
 
     /// <inheritdoc />
     public override string Describe() => "extend this deadline";

@@ -64,7 +64,7 @@ public sealed class ClockExtensionTests(BotHost host) : IClassFixture<BotHost>
     public void The_card_offers_the_form_to_exactly_the_roles_the_command_permits()
         => Assert.Equal(
             new ExtendClockCommand { Case = CaseReference.Create(RulebookKind.Scr, 2026, 1), CardVersion = 1, ClockKind = ClockKinds.ReviewCompletion }.PermittedRoles,
-            ReviewBot.Bot.Actions.ClockExtensionActions.Extenders);
+            ReviewBot.Core.Decisions.ExtendClockCommand.Extenders);
 
     private async Task<ReviewCase> CompletionClockRunningAsync()
     {

@@ -35,13 +35,6 @@ public sealed class ClockExtensionActions
         this.clock = clock;
     }
 
-    /// <summary>Roles that may extend a deadline (as <see cref="ExtendClockCommand"/> checks).</summary>
-    public static IReadOnlyList<BoardRole> Extenders { get; } = [BoardRole.BoardChair, BoardRole.BusinessManager];
-
-    /// <summary>True when <paramref name="viewer"/> may extend a deadline on the case and one is open.</summary>
-    public static bool CanExtend(ReviewCase c, string? viewer)
-        => viewer is not null && c.Clocks.Any(k => k.CompletedAt is null) && Extenders.Any(role => c.HasRole(viewer, role));
-
     /// <summary>"Extend a deadline" on the status card: the form, to the business manager or board chair.</summary>
     public Task ShowFormAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken) => HandleAsync(turn, action, cancellationToken);
 
@@ -64,9 +57,9 @@ public sealed class ClockExtensionActions
             return;
         }
 
-        if (!who.HoldsAny(Extenders))
+        if (!who.HoldsAny(ExtendClockCommand.Extenders))
         {
-            await turn.ReplaceActedCardAsync(action, turn.Card(CaseCards.NotAuthorised(current, Extenders, "extend a deadline")), cancellationToken);
+            await turn.ReplaceActedCardAsync(action, turn.Card(CaseCards.NotAuthorised(current, ExtendClockCommand.Extenders, "extend a deadline")), cancellationToken);
             return;
         }
 

@@ -3,6 +3,7 @@ using ReviewBot.Bot.Referrals;
 using ReviewBot.Cards.Models;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
+using ReviewBot.Core.Decisions;
 
 namespace ReviewBot.Bot.Cases;
 
@@ -84,7 +85,7 @@ public static class CaseCards
         => new(c.Reference, c.Version, StageText(c), NextActor(c), [.. c.Clocks.Select(k => ReferralCardMapper.Clock(k, today))], c.Tasks.Count(t => t.DoneAt is null), c.Tasks.Count)
         {
             Imrs = Imr.ImrCards.StatusLines(c, board, today),
-            CanExtend = Actions.ClockExtensionActions.CanExtend(c, viewer),
+            CanExtend = ExtendClockCommand.MayExtendAny(c, viewer),
         };
 
     /// <summary>The follow-up checklist after a decision.</summary>
