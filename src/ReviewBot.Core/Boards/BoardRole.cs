@@ -32,4 +32,7 @@ public enum BoardRole
 
     /// <summary>Independent lead reviewer.</summary>
     LeadReviewer,
+
+    /// <summary>Owner of an action in the review's action plan (given per case, when an action is assigned).</summary>
+    ActionOwner,
 }

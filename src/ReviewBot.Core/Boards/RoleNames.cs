@@ -16,6 +16,7 @@ public static class RoleNames
         BoardRole.PanelMember => "panel member",
         BoardRole.ImrAuthor => "IMR author",
         BoardRole.LeadReviewer => "lead reviewer",
+        BoardRole.ActionOwner => "action's owner",
         _ => role.ToString(),
     };
 

@@ -75,6 +75,15 @@ public sealed record ReviewCase
     /// <summary>The stages of an agreed review after the decision (src/ReviewBot.Core/Review); null before.</summary>
     public Review.ReviewProgress? Review { get; init; }
 
+    /// <summary>The review's action plan (src/ReviewBot.Core/ActionPlans), once the first action is added.</summary>
+    public ActionPlans.ActionPlan? ActionPlan { get; init; }
+
+    /// <summary>Learning: dissemination per agency and the multi-agency learning event (src/ReviewBot.Core/Learning).</summary>
+    public Learning.LearningPlan? Learning { get; init; }
+
+    /// <summary>The agencies' chronology entries (Enfield Appendix 3), merged by date for the export (src/ReviewBot.Core/Export).</summary>
+    public IReadOnlyList<Export.ChronologyEntry> Chronology { get; init; } = [];
+
     /// <summary>True when <paramref name="objectId"/> holds <paramref name="role"/> on this case.</summary>
     public bool HasRole(string objectId, BoardRole role)
         => Parties.Any(p => p.Role == role && string.Equals(p.ObjectId, objectId, StringComparison.OrdinalIgnoreCase));

@@ -31,7 +31,7 @@ public static class DeadlinePlanner
     {
         ArgumentNullException.ThrowIfNull(reviewCase);
         ArgumentNullException.ThrowIfNull(board);
-        return [.. DecisionReminders(reviewCase, board), .. OwnedClockReminders(reviewCase, board), .. Imr.ImrReminderPlanner.For(reviewCase, board), .. Review.ReviewReminderPlanner.For(reviewCase, board)];
+        return [.. DecisionReminders(reviewCase, board), .. OwnedClockReminders(reviewCase, board), .. Imr.ImrReminderPlanner.For(reviewCase, board), .. Review.ReviewReminderPlanner.For(reviewCase, board), .. ActionPlans.ActionPlanChasing.For(reviewCase, board)];
     }
 
     /// <summary>Reminders <paramref name="before"/> needed that <paramref name="after"/> no longer needs.</summary>

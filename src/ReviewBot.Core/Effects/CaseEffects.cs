@@ -65,6 +65,7 @@ public static class CaseEffects
         effects.AddRange(Imr.ImrEffects.ForChange(before, after, mailing));
         effects.AddRange(Meetings.MeetingEffects.ForChange(before, after, board));
         effects.AddRange(Review.ReviewEffects.ForChange(before, after));
+        effects.AddRange(ActionPlans.ActionPlanEffects.ForChange(before, after));
         AddDeadlines(effects, DeadlinePlanner.NoLongerNeeded(before, after, board), DeadlinePlanner.For(after, board));
         return effects;
     }

@@ -36,9 +36,7 @@ public static class ImrChasing
         var request = c.ImrRequests.First(r => r.AgencyId == agency);
         var today = BoardTime.Today(board, now);
         var overdue = today > request.DueOn ? calendar.WorkingDaysBetween(request.DueOn, today) : 0;
-        var escalation = overdue <= 0 ? ImrEscalation.None
-            : overdue >= board.Imr.ChairEscalationAfterWorkingDays ? ImrEscalation.Chair
-            : ImrEscalation.PanelMember;
+        var escalation = ImrReminderPlanner.EscalationFor(overdue, board);
 
         // After downtime several of a request's reminders are due at once: only the latest goes out (with today's
         // overdue count); the earlier ones are recorded as superseded so they are never planned again.
@@ -64,11 +62,16 @@ public static class ImrChasing
 
     // The author (or, with none named yet, the panel member), then the panel member once overdue, then the chair.
     private static IReadOnlyList<string> Recipients(ReviewCase c, ImrRequest request, ImrEscalation escalation)
+        => Recipients(c, request.AuthorObjectId, request.PanelMemberObjectId, escalation);
+
+    /// <summary>Who a chased reminder goes to: <paramref name="first"/> (or the panel member), the panel member once overdue, then the board chair.</summary>
+    public static IReadOnlyList<string> Recipients(ReviewCase c, string? first, string? panelMember, ImrEscalation escalation)
     {
-        var people = new List<string?> { request.AuthorObjectId ?? request.PanelMemberObjectId };
+        ArgumentNullException.ThrowIfNull(c);
+        var people = new List<string?> { first ?? panelMember };
         if (escalation >= ImrEscalation.PanelMember)
         {
-            people.Add(request.PanelMemberObjectId);
+            people.Add(panelMember);
         }
 
         if (escalation >= ImrEscalation.Chair)

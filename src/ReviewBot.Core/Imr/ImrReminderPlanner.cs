@@ -51,24 +51,43 @@ public static class ImrReminderPlanner
     }
 
     private static IEnumerable<Deadline> ForRequest(ReviewCase c, ImrRequest request, BoardConfiguration board)
+        => Schedule(c, board, KeyPrefix(request), request.DueOn, request.DueSetOn > request.CommissionedOn ? request.DueSetOn : request.CommissionedOn, request.Reminders);
+
+    /// <summary>
+    /// The entries one chased obligation due on <paramref name="dueOn"/> needs, IMR-style: the board's offsets before and
+    /// on the due date (only days after <paramref name="setOn"/>, the day the date was set), then the next overdue
+    /// reminder, leaving out those already <paramref name="sent"/>. Kinds are <paramref name="keyPrefix"/> + step.
+    /// </summary>
+    public static IEnumerable<Deadline> Schedule(ReviewCase c, BoardConfiguration board, string keyPrefix, DateOnly dueOn, DateOnly setOn, IReadOnlyList<ImrReminder> sent)
     {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(board);
+        ArgumentNullException.ThrowIfNull(sent);
         var calendar = WorkingDayCalendar.EnglandAndWales;
-        var prefix = KeyPrefix(request);
-        var sent = request.Reminders.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-        var dueDay = OnOrBeforeWorkingDay(calendar, request.DueOn);
+        var done = sent.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var dueDay = OnOrBeforeWorkingDay(calendar, dueOn);
         var planned = board.Imr.ReminderOffsetWorkingDays
-            .Select(offset => (key: prefix + offset.ToString(CultureInfo.InvariantCulture), day: calendar.AddWorkingDays(dueDay, offset)))
-            .Where(r => r.day > (request.DueSetOn > request.CommissionedOn ? request.DueSetOn : request.CommissionedOn))
+            .Select(offset => (key: keyPrefix + offset.ToString(CultureInfo.InvariantCulture), day: calendar.AddWorkingDays(dueDay, offset)))
+            .Where(r => r.day > setOn)
             .ToList();
 
         // Only the next overdue reminder: two working days after the due date or the last overdue one actually sent.
-        var overdueSent = request.Reminders.Where(r => r.Key.StartsWith(prefix + OverdueStep, StringComparison.Ordinal)).ToList();
+        var overdueSent = sent.Where(r => r.Key.StartsWith(keyPrefix + OverdueStep, StringComparison.Ordinal)).ToList();
         var from = overdueSent.Count == 0 ? dueDay : overdueSent.Max(r => r.SentOn);
-        planned.Add((prefix + OverdueStep + (overdueSent.Count + 1).ToString(CultureInfo.InvariantCulture),
+        planned.Add((keyPrefix + OverdueStep + (overdueSent.Count + 1).ToString(CultureInfo.InvariantCulture),
             calendar.AddWorkingDays(from, Math.Max(1, board.Imr.OverdueEveryWorkingDays))));
 
-        return planned.Where(r => !sent.Contains(r.key))
+        return planned.Where(r => !done.Contains(r.key))
             .Select(r => new Deadline(board.BoardId, c.Reference, r.key, BoardTime.At(board, r.day, board.WorkingHours.DayStart)));
+    }
+
+    /// <summary>How far a reminder sent <paramref name="overdueWorkingDays"/> working days after the due date escalates (the board's IMR rule).</summary>
+    public static ImrEscalation EscalationFor(int overdueWorkingDays, BoardConfiguration board)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        return overdueWorkingDays <= 0 ? ImrEscalation.None
+            : overdueWorkingDays >= board.Imr.ChairEscalationAfterWorkingDays ? ImrEscalation.Chair
+            : ImrEscalation.PanelMember;
     }
 
     // A due date agreed on a weekend or bank holiday is chased as if due on the working day before (domain.md).

@@ -33,7 +33,9 @@ public sealed class ChatCommands
             return;
         }
 
-        if (await services.GetRequiredService<Imr.ImrChat>().TryHandleAsync(turn, text, cancellationToken))
+        if (await services.GetRequiredService<Imr.ImrChat>().TryHandleAsync(turn, text, cancellationToken)
+            || await services.GetRequiredService<ActionPlans.ActionPlanChat>().TryHandleAsync(turn, text, cancellationToken)
+            || await services.GetRequiredService<Export.ExportChat>().TryHandleAsync(turn, text, cancellationToken))
         {
             return;
         }

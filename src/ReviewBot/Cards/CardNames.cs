@@ -57,6 +57,18 @@ public static class CardNames
     /// <summary>An agreed review's current stage: who acts, its clock, its steps (actor and read-only views).</summary>
     public const string ReviewStage = "review-stage";
 
+    /// <summary>cards/action-plan.json: the panel's overview of the action plan and learning.</summary>
+    public const string ActionPlan = "action-plan";
+
+    /// <summary>cards/action-item.json: one action, with its owner's progress form.</summary>
+    public const string ActionItem = "action-item";
+
+    /// <summary>cards/learning-dissemination.json: an agency's dissemination task.</summary>
+    public const string LearningDissemination = "learning-dissemination";
+
+    /// <summary>cards/export-links.json: the short-lived download links of a case's chronology and audit export.</summary>
+    public const string ExportLinks = "export-links";
+
     /// <summary>Every card above.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -65,6 +77,6 @@ public static class CardNames
         ImrRequest,
         MyTasks,
         ClockExtension,
-        ReviewStage,
+        ReviewStage, ActionPlan, ActionItem, LearningDissemination, ExportLinks,
     ];
 }

@@ -139,4 +139,16 @@ public static class CardVerbs
 
     /// <summary>Call a review panel meeting through the Graph meeting flow.</summary>
     public const string ReviewMeeting = "review.meeting";
+
+    /// <summary>Add or change an action on the action plan card; data <c>{caseRef, version}</c>, inputs <c>itemId, what, owner, agencyId, dueOn, measure</c>.</summary>
+    public const string ActionSave = "action.save";
+
+    /// <summary>Report progress on an action; data <c>{caseRef, version, itemId}</c>, inputs <c>status, note, asOf, evidenceUrl</c>.</summary>
+    public const string ActionProgress = "action.progress";
+
+    /// <summary>Ask the agencies to disseminate the learning; data <c>{caseRef, version}</c>, input <c>disseminateBy</c>.</summary>
+    public const string LearningStart = "learning.start";
+
+    /// <summary>An agency confirms dissemination; data <c>{caseRef, version, agencyId}</c>, input <c>note</c>.</summary>
+    public const string LearningConfirm = "learning.confirm";
 }

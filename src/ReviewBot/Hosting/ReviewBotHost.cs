@@ -1,4 +1,6 @@
 using ReviewBot.Bot;
+using ReviewBot.Bot.ActionPlans;
+using ReviewBot.Bot.Export;
 using ReviewBot.Bot.Cases;
 using ReviewBot.Bot.Effects;
 using ReviewBot.Bot.Imr;
@@ -62,6 +64,7 @@ public static class ReviewBotHost
         services.AddBotRoutes(); // every handler Bot/Routing/BotRoutes names
         services.AddImrChasing(configuration);
         services.AddReviewStages();
+        services.AddActionPlans(configuration);
         services.AddScoped<IBot, ReviewBotActivityHandler>();
         services.AddReviewBotTelemetryAndOutlook(configuration); // after IBot: it wraps the bot
         return builder;
@@ -71,6 +74,7 @@ public static class ReviewBotHost
     public static WebApplication MapReviewBot(this WebApplication app)
     {
         app.MapBotMessages("/api/messages");
+        app.MapChronologyExport();
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains("ready") });
         app.MapStorageRequestCount(); // make bench only (Development + Diagnostics:BenchEndpoints)

@@ -56,6 +56,11 @@ public sealed class CaseStatusReplies
             await replies.SayAsync(turn, meeting + ".", cancellationToken);
         }
 
+        if (ActionPlans.ActionPlanViews.Summary(found, Today(board)) is { } plan)
+        {
+            await replies.SayAsync(turn, plan + ".", cancellationToken);
+        }
+
         if (found.DeliveryProblem is { } problem && who.Holds(BoardRole.BusinessManager) && turn.IsPersonal)
         {
             // Read with the case (a column of its head row): no extra request.

@@ -31,6 +31,11 @@ public static class CaseViews
             return problem is null ? stage : stage with { NotReady = $"{stage.NotReady} {problem}".Trim() };
         }
 
+        if (!sharedConversation && ActionPlans.ActionPlanViews.For(purpose, c, board, viewer, today) is { } plan)
+        {
+            return plan;
+        }
+
         if (purpose == Core.Meetings.MeetingEffects.SlotsCard && who.Holds(BoardRole.BusinessManager) && !sharedConversation)
         {
             // The slot card is the business manager's: everyone else gets what their role allows.

@@ -30,12 +30,15 @@ public sealed partial class EffectRunner
     private readonly Imr.ImrEffectRunner imr;
     private readonly Meetings.MeetingEffectRunner meetings;
     private readonly OutlookCardMailer outlookMail;
+    private readonly ActionPlans.ActionPlanEffectRunner actionPlans;
 
     /// <summary>Creates the runner (per scope: it holds the connector's typed HttpClient).</summary>
     public EffectRunner(
         IConnectorClient connector, IConversationStore conversations, ICaseStore cases, IDeadlineIndex deadlines, ICardRenderer cards,
-        TimeProvider clock, ILogger<EffectRunner> logger, Imr.ImrEffectRunner imr, Meetings.MeetingEffectRunner meetings, OutlookCardMailer outlookMail)
+        TimeProvider clock, ILogger<EffectRunner> logger, Imr.ImrEffectRunner imr, Meetings.MeetingEffectRunner meetings, OutlookCardMailer outlookMail,
+        ActionPlans.ActionPlanEffectRunner actionPlans)
     {
+        this.actionPlans = actionPlans;
         this.imr = imr;
         this.meetings = meetings;
         this.outlookMail = outlookMail;
@@ -77,6 +80,9 @@ public sealed partial class EffectRunner
                 return null;
             case CaseEffectKinds.CancelDeadlines:
                 await deadlines.CancelAsync(effect.Deadlines ?? [], cancellationToken);
+                return null;
+            case var kind when Core.ActionPlans.ActionPlanEffects.Handles(kind):
+                await actionPlans.RunAsync(board, c, effect, cancellationToken);
                 return null;
             case var kind when Core.Imr.ImrEffects.IsImr(kind):
                 return await imr.RunAsync(board, c, effect, cancellationToken);

@@ -15,12 +15,17 @@ namespace ReviewBot.Bot.Imr;
 public sealed partial class ImrChaser(ICaseStore cases, EffectDispatcher dispatcher, WorkingDayCalendar calendar, TimeProvider clock, ILogger<ImrChaser> logger)
 {
     /// <summary>Records and dispatches the reminder; true when this call sent it.</summary>
-    public async Task<bool> RemindAsync(BoardConfiguration board, Deadline deadline, CancellationToken cancellationToken)
+    public Task<bool> RemindAsync(BoardConfiguration board, Deadline deadline, CancellationToken cancellationToken)
+        => RemindAsync(board, deadline, ImrChasing.Record, cancellationToken);
+
+    /// <summary>The same for any obligation chased IMR-style: <paramref name="record"/> turns the entry into the change (e.g. <c>ActionPlanChasing.Record</c>).</summary>
+    public async Task<bool> RemindAsync(BoardConfiguration board, Deadline deadline, Func<Core.Cases.ReviewCase, Deadline, BoardConfiguration, DateTimeOffset, WorkingDayCalendar, CaseChange?> record, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(deadline);
         var now = clock.GetUtcNow();
-        var result = await cases.UpdateAsync(board.BoardId, deadline.Case, latest => ImrChasing.Record(latest, deadline, board, now, calendar), cancellationToken);
+        var result = await cases.UpdateAsync(board.BoardId, deadline.Case, latest => record(latest, deadline, board, now, calendar), cancellationToken);
         if (result is not { Changed: true, Case: { } stored })
         {
             return false;

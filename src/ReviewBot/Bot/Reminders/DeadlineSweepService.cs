@@ -93,6 +93,11 @@ public sealed partial class DeadlineSweepService : PeriodicSweep<ClaimableDeadli
             return await scope.ServiceProvider.GetRequiredService<Review.ReviewReminders>().RemindAsync(board, c, deadline, cancellationToken);
         }
 
+        if (Core.ActionPlans.ActionPlanChasing.Handles(deadline))
+        {
+            return await scope.ServiceProvider.GetRequiredService<Imr.ImrChaser>().RemindAsync(board, deadline, Core.ActionPlans.ActionPlanChasing.Record, cancellationToken);
+        }
+
         var messenger = scope.ServiceProvider.GetRequiredService<TeamsMessenger>();
         var offset = DeadlinePlanner.ReminderOffset(deadline);
         if (DeadlinePlanner.ReminderClockKind(deadline) is { } kind)

@@ -82,7 +82,13 @@ public static class BotRoutes
         .Card<Review.ReviewActions>(CardVerbs.ReviewPublicationPlan, h => h.HandleAsync)
         .Card<Review.ReviewActions>(CardVerbs.ReviewAnonymisation, h => h.HandleAsync)
         .Card<Review.ReviewActions>(CardVerbs.ReviewNotPublish, h => h.HandleAsync)
-        .Card<Review.ReviewActions>(CardVerbs.ReviewMeeting, h => h.HandleAsync);
+        .Card<Review.ReviewActions>(CardVerbs.ReviewMeeting, h => h.HandleAsync)
+
+        // The action plan and learning (issue #14 items 6-7): Bot/ActionPlans.
+        .Card<ActionPlans.ActionPlanActions>(CardVerbs.ActionSave, h => h.SaveAsync)
+        .Card<ActionPlans.ActionPlanActions>(CardVerbs.ActionProgress, h => h.ProgressAsync)
+        .Card<ActionPlans.ActionPlanActions>(CardVerbs.LearningStart, h => h.StartDisseminationAsync)
+        .Card<ActionPlans.ActionPlanActions>(CardVerbs.LearningConfirm, h => h.ConfirmDisseminationAsync);
 
     /// <summary>Registers every handler class the table names, per turn (they hold the connector's typed HttpClient).</summary>
     public static IServiceCollection AddBotRoutes(this IServiceCollection services)
