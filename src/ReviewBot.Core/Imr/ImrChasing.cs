@@ -40,7 +40,10 @@ public static class ImrChasing
 
         // After downtime several of a request's reminders are due at once: only the latest goes out (with today's
         // overdue count); the earlier ones are recorded as superseded so they are never planned again.
-        var superseded = planned.Any(d => d.DueAt <= now && d.DueAt > deadline.DueAt && ImrReminderPlanner.AgencyOf(d) == agency);
+        // Whatever order the due entries are handled in (a sweep killed half-way, two instances), a later due one,
+        // sent already or not, supersedes this one.
+        var superseded = planned.Concat(ImrReminderPlanner.Unsent(c, request, board))
+            .Any(d => d.DueAt <= now && d.DueAt > deadline.DueAt && ImrReminderPlanner.AgencyOf(d) == agency);
         var recipients = superseded ? [] : Recipients(c, request, escalation);
         var reminder = new ImrReminder(deadline.Kind, today, overdue, recipients, superseded ? ImrEscalation.None : escalation) { Superseded = superseded };
         var updated = c with

@@ -50,8 +50,15 @@ public static class ImrReminderPlanner
         return string.Create(CultureInfo.InvariantCulture, $"{Prefix}{request.AgencyId}:{request.DueOn:yyyyMMdd}:");
     }
 
+    /// <summary>The request's reminders for its current due date as if none had been sent yet (to tell which are superseded).</summary>
+    public static IEnumerable<Deadline> Unsent(ReviewCase c, ImrRequest request, BoardConfiguration board)
+        => ForRequest(c, request, board, []);
+
     private static IEnumerable<Deadline> ForRequest(ReviewCase c, ImrRequest request, BoardConfiguration board)
-        => Schedule(c, board, KeyPrefix(request), request.DueOn, request.DueSetOn > request.CommissionedOn ? request.DueSetOn : request.CommissionedOn, request.Reminders);
+        => ForRequest(c, request, board, request.Reminders);
+
+    private static IEnumerable<Deadline> ForRequest(ReviewCase c, ImrRequest request, BoardConfiguration board, IReadOnlyList<ImrReminder> sent)
+        => Schedule(c, board, KeyPrefix(request), request.DueOn, request.DueSetOn > request.CommissionedOn ? request.DueSetOn : request.CommissionedOn, sent);
 
     /// <summary>
     /// The entries one chased obligation due on <paramref name="dueOn"/> needs, IMR-style: the board's offsets before and
