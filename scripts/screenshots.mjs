@@ -228,6 +228,19 @@ try {
   await page.waitForTimeout(300);
   await formCard.screenshot({ path: path.join(outDir, 'clock-extension.png') });
   console.log(`  ${path.join(outDir, 'clock-extension.png')}`);
+
+  // The chair approves: the business manager's IMR card per agency, and the review's first stage card.
+  const approvedMark = messages.length;
+  let decisionVersion = dataValue(decision.card, 'version');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const answered = await press(decision, 'decision.approve', { caseRef: reference, version: decisionVersion, reason: '' });
+    if (!JSON.stringify(answered?.value ?? '').includes('decision.approve')) break; // not the same card offered again
+    decisionVersion = dataValue(answered.value, 'version');
+  }
+  const imr = await waitFor(m => m.action === 'createMessage' && m.json.includes('imr.edit') && m.json.includes(reference), approvedMark, 'an IMR card');
+  await shoot('imr-request.png', imr);
+  const stage = await waitFor(m => m.action === 'createMessage' && m.json.includes('review.advance') && m.json.includes(reference), approvedMark, 'the review stage card');
+  await shoot('review-stage.png', stage);
 } finally {
   await browser.close();
 }

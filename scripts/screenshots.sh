@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of the cards as the Microsoft 365 Agents Playground renders them (headless Chromium), written to
 # docs/screenshots/: the welcome card, a referral question, the summary, the panel-meeting slot card, the Graph
-# stand-in's page with the invite, the decision card, `my tasks`, the status card and its extension form.
+# stand-in's page with the invite, the decision card, `my tasks`, the status card and its extension form, and
+# after the approval an IMR card and the review's first stage card.
 # Starts its own Azurite (in memory, so every run begins from the demo board alone), Graph stand-in, bot and
 # Playground on free ports, runs scripts/screenshots.mjs, and stops them all. Needs Chromium
 # (`apt-get install chromium`; CHROMIUM=/path overrides /usr/bin/chromium). Run it with `make screenshots`.

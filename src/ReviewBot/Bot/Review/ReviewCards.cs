@@ -46,7 +46,9 @@ public static class ReviewCards
         var manager = open && who.Holds(BoardRole.BusinessManager);
         var lead = review.LeadReviewer;
         var leadOpen = open && review.Stage <= ReviewStage.LeadReviewer;
-        var publicationOpen = open && review.Stage <= ReviewStage.Publication;
+        // Each form shows from its own stage on, so the first stage's card asks only for the team (and the lead
+        // reviewer, whom the sub-group often proposes with its recommendation).
+        var publicationOpen = open && review.Stage is >= ReviewStage.DraftOverviewReport and <= ReviewStage.Publication;
         var card = new ReviewStageCard
         {
             CaseRef = c.Reference,
@@ -80,7 +82,7 @@ public static class ReviewCards
             CanConfirmIndependence = leadOpen && lead.Name is not null && lead.IndependenceConfirmed is null
                 && (manager || (who.Holds(BoardRole.LeadReviewer) && Same(viewer, lead.ObjectId))),
             IndependenceStatement = lead.Name is { } name ? lead.IndependenceStatement ?? ConfirmLeadReviewerIndependenceCommand.Statement(name) : null,
-            CanRecordTerms = open && review.Stage < ReviewStage.PanelSignOff && who.HoldsAny([BoardRole.BusinessManager, BoardRole.SubGroupChair]),
+            CanRecordTerms = open && review.Stage is >= ReviewStage.TermsOfReference and < ReviewStage.PanelSignOff && who.HoldsAny([BoardRole.BusinessManager, BoardRole.SubGroupChair]),
             PanelChoices = [.. board.People.Where(p => p.Roles.Contains(BoardRole.PanelMember) || p.AgencyId is not null).Select(p => new ChoiceView(PersonLabel(p, board), p.ObjectId))],
             PanelSelected = string.Join(',', review.Terms?.Panel.Select(s => s.ObjectId) ?? c.PartiesIn(BoardRole.PanelMember).Select(p => p.ObjectId)),
             CanCallMeeting = manager && review.Stage == ReviewStage.PanelMeetings,
