@@ -130,6 +130,24 @@ const inputValue = (node, id) => node && typeof node === 'object'
   ? (node.id === id && 'value' in node ? String(node.value) : Object.values(node).map(v => inputValue(v, id)).find(v => v !== undefined))
   : undefined;
 
+/** Shoots the Graph stand-in's page once it shows `text` (what the outbox sends comes after the press was answered). */
+async function shootStandIn(name, text) {
+  const standIn = await browser.newPage({ viewport: { width: 1280, height: 1400 }, deviceScaleFactor: 1 });
+  try {
+    for (let i = 0; ; i++) {
+      await standIn.goto(graphBase);
+      if ((await standIn.content()).includes(text)) break;
+      if (i > 60) throw new Error(`The stand-in page never showed ${text}.`);
+      await standIn.waitForTimeout(500);
+    }
+    const file = path.join(outDir, name);
+    await standIn.screenshot({ path: file, fullPage: true });
+    console.log(`  ${file}`);
+  } finally {
+    await standIn.close();
+  }
+}
+
 /** Calls a panel meeting on the recommendation card, shoots the slot card, picks its first slot and shoots the
  * stand-in's page once the invite is there. Answers the recommendation card as it was updated. */
 async function panelMeeting(recommendation, reference) {
@@ -142,20 +160,7 @@ async function panelMeeting(recommendation, reference) {
     caseRef: reference, version: dataValue(slots.card, 'version'), slotId: dataValue(slots.card, 'slotId'),
     panel: inputValue(slots.card, 'panel'), durationMinutes: inputValue(slots.card, 'durationMinutes') ?? '90',
   });
-  const standIn = await browser.newPage({ viewport: { width: 1280, height: 1400 }, deviceScaleFactor: 1 });
-  try {
-    for (let i = 0; ; i++) { // the invite is sent by the outbox, after the press was answered
-      await standIn.goto(graphBase);
-      if ((await standIn.content()).includes(reference)) break;
-      if (i > 60) throw new Error('The stand-in page never showed the invite.');
-      await standIn.waitForTimeout(500);
-    }
-    const file = path.join(outDir, 'stand-in-invite.png');
-    await standIn.screenshot({ path: file, fullPage: true });
-    console.log(`  ${file}`);
-  } finally {
-    await standIn.close();
-  }
+  await shootStandIn('stand-in-invite.png', reference);
   // The recommendation card as updated in place since (its version moved on).
   const updated = messages.filter(m => m.messageId === recommendation.messageId && m.card).at(-1);
   return updated ?? recommendation;
