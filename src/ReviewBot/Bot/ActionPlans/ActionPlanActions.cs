@@ -81,25 +81,6 @@ public sealed class ActionPlanActions(CaseWorkflow workflow, EffectDispatcher ef
         }
 
         var result = await workflow.ExecuteAsync(board, command, actor, turn.Activity.Id, cancellationToken);
-        if (result.Case is not { } current || result.Status == CaseActionStatus.Invalid)
-        {
-            // No such case, or no role on it (the same words either way), or input to fix: the card stays for it.
-            await turn.AnswerActionAsync(action, result.Problem ?? CaseVisibility.UnknownCaseAnswer(reference), cancellationToken);
-            return;
-        }
-
-        var view = result.Status == CaseActionStatus.NotAuthorised
-            ? CaseCards.NotAuthorised(current, result.PermittedRoles ?? command.PermittedRoles, command.Describe())
-            : ActionPlanViews.For(purpose, current, board, actor, today) ?? CaseViews.For(null, current, board, actor, today);
-        await turn.ReplaceActedCardAsync(action, turn.Card(view), cancellationToken);
-        if (result.Status is CaseActionStatus.Stale or CaseActionStatus.WrongStage && !action.IsInvoke)
-        {
-            await turn.SayAsync(result.Problem!, cancellationToken);
-        }
-
-        if (result.Applied)
-        {
-            effects.Dispatch(board.BoardId, current.Reference, current.Version);
-        }
+        await ActedCardAnswer.SendAsync(turn, action, command, result, effects, current => ActionPlanViews.For(purpose, current, board, actor, today) ?? CaseViews.For(null, current, board, actor, today), cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ReviewBot.Bot.Actions;
-using ReviewBot.Bot.Cases;
 using ReviewBot.Bot.Effects;
 using ReviewBot.Cards;
 using ReviewBot.Core.Boards;
@@ -56,36 +55,12 @@ public sealed class ImrActions
         }
 
         var result = await workflow.ExecuteAsync(board, command, actor, turn.Activity.Id, cancellationToken);
-        await AnswerAsync(turn, action, board, command, result, actor, agency, cancellationToken);
+        await ActedCardAnswer.SendAsync(turn, action, command, result, effects, current => ImrCards.For(current, agency, board, actor, BoardTime.Today(board, clock.GetUtcNow()))!, cancellationToken);
     }
 
     /// <summary>Runs a submission typed in chat ("submitted SCR-2026-0001 police https://…"): the same command as the card's button.</summary>
     public Task<CaseActionResult> SubmitFromChatAsync(BoardConfiguration board, CaseReference reference, string agencyId, string documentUrl, string actor, string? correlationId, long version, CancellationToken cancellationToken)
         => workflow.ExecuteAsync(board, new SubmitImrCommand { Case = reference, CardVersion = version, AgencyId = agencyId, DocumentUrl = documentUrl }, actor, correlationId, cancellationToken);
-
-    private async Task AnswerAsync(BotTurn turn, CardAction action, BoardConfiguration board, CaseCommand command, CaseActionResult result, string actor, string agency, CancellationToken cancellationToken)
-    {
-        if (result.Case is not { } current || result.Status == CaseActionStatus.Invalid)
-        {
-            // No such case, or no role on it: the same words either way, naming nobody.
-            await turn.AnswerActionAsync(action, result.Problem ?? CaseVisibility.UnknownCaseAnswer(command.Case), cancellationToken);
-            return;
-        }
-
-        var view = result.Status == CaseActionStatus.NotAuthorised
-            ? (Cards.Models.ICardModel)CaseCards.NotAuthorised(current, result.PermittedRoles ?? command.PermittedRoles, command.Describe())
-            : ImrCards.For(current, agency, board, actor, BoardTime.Today(board, clock.GetUtcNow()))!;
-        await turn.ReplaceActedCardAsync(action, turn.Card(view), cancellationToken);
-        if (result.Status is CaseActionStatus.Stale or CaseActionStatus.WrongStage && !action.IsInvoke)
-        {
-            await turn.SayAsync(result.Problem!, cancellationToken);
-        }
-
-        if (result.Applied)
-        {
-            effects.Dispatch(board.BoardId, current.Reference, current.Version);
-        }
-    }
 
     private static ImrCommand CommandFor(CardAction action, CaseReference reference, string agency, DateOnly today, out string? dateProblem)
     {

@@ -50,32 +50,7 @@ public sealed class ReviewActions
         }
 
         var result = await workflow.ExecuteAsync(board, command, actor, turn.Activity.Id, cancellationToken);
-        await AnswerAsync(turn, action, board, command, result, actor, cancellationToken);
-    }
-
-    private async Task AnswerAsync(BotTurn turn, CardAction action, BoardConfiguration board, CaseCommand command, CaseActionResult result, string actor, CancellationToken cancellationToken)
-    {
-        if (result.Case is not { } current || result.Status == CaseActionStatus.Invalid)
-        {
-            // No such case, or no role on it: the same words either way, naming nobody.
-            await turn.AnswerActionAsync(action, result.Problem ?? CaseVisibility.UnknownCaseAnswer(command.Case), cancellationToken);
-            return;
-        }
-
-        var today = BoardTime.Today(board, clock.GetUtcNow());
-        var view = result.Status == CaseActionStatus.NotAuthorised
-            ? CaseCards.NotAuthorised(current, result.PermittedRoles ?? command.PermittedRoles, command.Describe())
-            : CaseViews.For(ReviewCards.Purpose, current, board, actor, today, !turn.IsPersonal);
-        await turn.ReplaceActedCardAsync(action, turn.Card(view), cancellationToken);
-        if (result.Status is CaseActionStatus.Stale or CaseActionStatus.WrongStage && !action.IsInvoke)
-        {
-            await turn.SayAsync(result.Problem!, cancellationToken);
-        }
-
-        if (result.Applied)
-        {
-            effects.Dispatch(board.BoardId, current.Reference, current.Version);
-        }
+        await ActedCardAnswer.SendAsync(turn, action, command, result, effects, current => CaseViews.For(ReviewCards.Purpose, current, board, actor, today, !turn.IsPersonal), cancellationToken);
     }
 
     private static CaseCommand CommandFor(CardAction action, CaseReference reference, long version, DateOnly today, out string? problem)
