@@ -1,10 +1,16 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Options;
+using ReviewBot.Hosting;
 
 namespace ReviewBot.Tests.Bot;
 
 /// <summary>Bad configuration stops start-up with a message naming the setting.</summary>
+/// <remarks>
+/// The app is built here as Program builds it rather than through WebApplicationFactory: when an app fails at
+/// start, the factory's deferred host can race its own disposal and throw ObjectDisposedException instead of the
+/// start-up error (dotnet/aspnetcore#33494), which made this test fail under load.
+/// </remarks>
 public class StartupValidationTests
 {
     [Theory]
@@ -12,16 +18,17 @@ public class StartupValidationTests
     [InlineData("Development", "Graph:BaseUrl", "http://graph.example.org/v1.0", "https")]
     [InlineData("Development", "Sweeps:DeadlineInterval", "00:00:00", "Sweeps:DeadlineInterval")]
     [InlineData("Production", "Bot:AppId", "", "Bot__AppId")]
-    public void Start_up_fails_clearly(string environment, string key, string value, string expectedInMessage)
+    public async Task Start_up_fails_clearly(string environment, string key, string value, string expectedInMessage)
     {
-        using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment(environment);
-            builder.UseSetting("Storage:ConnectionString", "UseDevelopmentStorage=true");
-            builder.UseSetting(key, value);
-        });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.WebHost.UseTestServer();
+        builder.Configuration["Storage:ConnectionString"] = "UseDevelopmentStorage=true";
+        builder.Configuration[key] = value;
+        builder.AddReviewBot();
+        await using var app = builder.Build();
+        app.MapReviewBot();
 
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => app.Server);
+        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => app.StartAsync());
 
         Assert.Contains(expectedInMessage, error.Message, StringComparison.Ordinal);
     }
