@@ -11,7 +11,14 @@ namespace ReviewBot.Core.Criteria;
 /// 2018 text (docslib.org/doc/1465356, info.5y1.org, zbook.org, scribd.com/document/651991390) and of a 2013
 /// critique (studylib.net/doc/6712588) yield only each document's opening pages; the GitHub index holds no copy.
 /// Local procedures that reproduce the chapters confirm the chapters, headings and wording used here (each
-/// constant names the one it was read in), but give no paragraph numbers. Replace a marker only with a number
+/// constant names the one it was read in), but give no paragraph numbers. Searched again on 1 December 2026 (session
+/// 20) for the SCR criteria, "no concerns about inter-agency working", the six-month completion, the 5- and
+/// 15-working-day steps, the local-review circumstances, publication and the panel's notice: local procedures
+/// (proceduresonline.com, trixonline.co.uk, procedures.org.uk, safeguardingpolicies.org.uk, teescpp.org.uk,
+/// traffordsafeguardingpartnership.org.uk, kscmp.org.uk), SCIE's quality markers (which cite Working Together 2015
+/// by page, p 72, not paragraph), the Panel's 2019 practice guidance and workingtogetheronline.co.uk quote the
+/// wording by chapter or page only; the stored copies of the guidance still yield only their opening pages, and
+/// the GitHub index holds no text of it. Replace a marker only with a number
 /// read in the guidance itself, add the citation to <see cref="VerifiedParagraphs"/> and say where it was read.
 /// </remarks>
 public static class SourceCitations

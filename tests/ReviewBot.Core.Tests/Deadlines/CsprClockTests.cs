@@ -37,6 +37,16 @@ public sealed class CsprClockTests
     }
 
     [Fact]
+    public async Task A_board_that_sets_its_own_offsets_is_reminded_on_those_working_days()
+    {
+        var harness = await ReferredAsync(D("2026-12-22"), CsprBoard with { StatutoryReminderOffsetWorkingDays = [-3, -1] });
+
+        // Due Thu 31 Dec: three working days before skips Christmas, the weekend and the substitute Boxing Day (Mon 28 Dec).
+        Assert.Equal([D("2026-12-24"), D("2026-12-30")], ReminderDays(harness, ClockKinds.PanelNotification));
+        Assert.Equal([D("2027-01-12"), D("2027-01-14")], ReminderDays(harness, ClockKinds.RapidReview));
+    }
+
+    [Fact]
     public async Task Marking_the_step_done_records_who_and_when_and_stops_its_reminders()
     {
         var harness = await ReferredAsync(D("2026-12-22"));
@@ -71,9 +81,9 @@ public sealed class CsprClockTests
         Assert.Equal(CaseActionStatus.Applied, (await harness.CompleteClockAsync(BusinessManager, ClockKinds.RapidReview)).Status);
     }
 
-    private static async Task<ClockHarness> ReferredAsync(DateOnly aware)
+    private static async Task<ClockHarness> ReferredAsync(DateOnly aware, BoardConfiguration? board = null)
     {
-        var harness = new ClockHarness(new DateTimeOffset(aware.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), CsprBoard);
+        var harness = new ClockHarness(new DateTimeOffset(aware.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), board ?? CsprBoard);
         await harness.ReferAsync(new Referral
         {
             Child = new Child { Incident = IncidentKind.Died },

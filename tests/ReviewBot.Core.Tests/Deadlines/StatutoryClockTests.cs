@@ -77,14 +77,16 @@ public sealed class StatutoryClockTests
     public void One_calendar_month_lands_on_the_last_working_day_on_or_before_it(string start, string due)
         => Assert.Equal(CriteriaTestData.D(due), StatutoryClocks.CalendarMonthsDue(CriteriaTestData.D(start), 1, Calendar));
 
-    [Fact]
-    public async Task A_referral_on_31_January_is_due_28_February()
+    [Theory]
+    [InlineData(2025, "2025-02-28")]
+    [InlineData(2028, "2028-02-29")] // leap year
+    public async Task A_referral_on_31_January_is_due_on_the_last_day_of_February(int year, string due)
     {
-        var harness = new ClockHarness(At(2025, 1, 31));
+        var harness = new ClockHarness(At(year, 1, 31));
 
         await harness.ReferAsync();
 
-        Assert.Equal(new DateOnly(2025, 2, 28), harness.ClockOf(ClockKinds.ChairDecision).DueOn);
+        Assert.Equal(CriteriaTestData.D(due), harness.ClockOf(ClockKinds.ChairDecision).DueOn);
     }
 
     [Fact]

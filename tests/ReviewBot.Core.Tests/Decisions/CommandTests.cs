@@ -82,6 +82,23 @@ public class CommandTests
     }
 
     [Fact]
+    public void A_board_that_gives_the_days_tasks_to_other_people_has_them_owned_as_it_configured()
+    {
+        var board = Board with
+        {
+            DecisionNotificationOwner = BoardRole.BusinessManager,
+            ReviewInitiationTasks = [new("secure-files", "Secure the files", BoardRole.SubGroupChair, 1)],
+        };
+        var context = new CaseCommandContext(board, BoardChair, Friday18Dec, BoardTime.Today(board, Friday18Dec), WorkingDayCalendar.EnglandAndWales);
+
+        var updated = new DecideCommand { Case = Reference, CardVersion = 3, Kind = ChairDecisionKind.Approve }.Apply(Recommended(), context).Updated!;
+
+        Assert.Equal(
+            [("notify-national-panel", BoardRole.BusinessManager), ("notify-ofsted", BoardRole.BusinessManager), ("secure-files", BoardRole.SubGroupChair)],
+            updated.Tasks.Select(t => (t.Id, t.OwnerRole)).Order());
+    }
+
+    [Fact]
     public void One_working_day_after_Christmas_Eve_skips_the_bank_holidays()
     {
         var christmasEve = new DateTimeOffset(2026, 12, 24, 15, 0, 0, TimeSpan.Zero);
