@@ -128,23 +128,13 @@ public sealed record CallPanelMeetingCommand : CaseCommand
     /// <inheritdoc />
     public override CommandResult Apply(ReviewCase current, CaseCommandContext context)
     {
-        if (current.Meetings.Any(m => m.Kind == PanelMeetingKinds.Extraordinary && m.Plan?.Status != Meetings.PanelMeetingStatus.Cancelled && (m.StartsAt is null || m.StartsAt > context.Now)))
+        if (current.Meetings.Any(m => m.Kind == Meetings.PanelMeetingKinds.Extraordinary && m.Plan?.Status != Meetings.PanelMeetingStatus.Cancelled && (m.StartsAt is null || m.StartsAt > context.Now)))
         {
             return CommandResult.Reject("An extraordinary panel meeting has already been called for this case: the business manager is arranging it.");
         }
 
         // The plan's first search is an outbox effect: times are found after the answer, never inside the turn.
-        var meeting = new PanelMeeting($"{current.Reference}-m{current.Meetings.Count + 1}", PanelMeetingKinds.Extraordinary)
-        {
-            Plan = Meetings.PanelPlanner.NewPlan(current, context.Board, context.Today, context.Calendar),
-        };
+        var meeting = Meetings.PanelMeetings.Called(current, Meetings.PanelMeetingKinds.Extraordinary, context);
         return CommandResult.Accept(current with { Meetings = [.. current.Meetings, meeting] }, meeting.Id);
     }
-}
-
-/// <summary>Kinds of panel meeting.</summary>
-public static class PanelMeetingKinds
-{
-    /// <summary>Called to consider a referral with all relevant agencies (Enfield Appendix 4 step 2).</summary>
-    public const string Extraordinary = "extraordinary";
 }

@@ -13,6 +13,12 @@ public sealed record LearningPlan
 
     /// <summary>The learning event's meeting (an entry of <c>ReviewCase.Meetings</c>), once called.</summary>
     public string? EventMeetingId { get; init; }
+
+    /// <summary>Why the learning event is not held, when the business manager skipped it (shown on the case, never logged).</summary>
+    public string? EventSkippedReason { get; init; }
+
+    /// <summary>Who skipped the learning event, and when.</summary>
+    public Review.Recorded? EventSkippedBy { get; init; }
 }
 
 /// <summary>An agency's task to disseminate the review's learning, confirmed by its panel member.</summary>

@@ -77,7 +77,7 @@ public static class MeetingEffects
 
             if (plan.Status == PanelMeetingStatus.Scheduled && (was?.Status != PanelMeetingStatus.Scheduled || was.ReportsDueOn != plan.ReportsDueOn))
             {
-                foreach (var seat in PanelPlanner.AgencyMembers(after, plan, board))
+                foreach (var seat in PanelPlanner.AgencyMembers(after, meeting, board))
                 {
                     yield return new CaseEffect(MeetingEffectKinds.AskForReport, seat.Person.ObjectId, meeting.Id);
                 }

@@ -45,7 +45,7 @@ public abstract record PanelMeetingCommand : CaseCommand
             return CommandResult.Reject("ReviewBot is still sending the last change to the calendar. The card updates when it is done.");
         }
 
-        if (ReadPanel(current, context.Board, plan) is not { } panel)
+        if (ReadPanel(current, meeting, context.Board, plan) is not { } panel)
         {
             return CommandResult.Reject("Please choose at least one panel member from the list.");
         }
@@ -62,14 +62,14 @@ public abstract record PanelMeetingCommand : CaseCommand
     /// <summary>The command's own change to the plan, or the problem in plain words.</summary>
     protected abstract (PanelMeetingPlan? Plan, string? Problem) Change(PanelMeeting meeting, PanelMeetingPlan plan, CaseCommandContext context);
 
-    private IReadOnlyList<string>? ReadPanel(ReviewCase current, BoardConfiguration board, PanelMeetingPlan plan)
+    private IReadOnlyList<string>? ReadPanel(ReviewCase current, PanelMeeting meeting, BoardConfiguration board, PanelMeetingPlan plan)
     {
         if (PanelInput is null)
         {
             return plan.Panel;
         }
 
-        var seats = PanelPlanner.Seats(current, board).Select(s => s.Person.ObjectId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var seats = PanelPlanner.Seats(current, meeting, board).Select(s => s.Person.ObjectId).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var chosen = PanelInput.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(seats.Contains).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return chosen.Count == 0 ? null : chosen;
@@ -146,11 +146,20 @@ public sealed record CancelPanelMeetingCommand : PanelMeetingCommand
 /// <summary>Finding and replacing the case's current panel meeting.</summary>
 public static class PanelMeetings
 {
-    /// <summary>The latest extraordinary meeting with a plan, if any.</summary>
+    /// <summary>The latest meeting with a plan, of any kind (one is arranged at a time; each kind at its own stage).</summary>
     public static PanelMeeting? Current(ReviewCase c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return c.Meetings.LastOrDefault(m => m.Kind == PanelMeetingKinds.Extraordinary && m.Plan is not null);
+        return c.Meetings.LastOrDefault(m => m.Plan is not null);
+    }
+
+    /// <summary>A new meeting of <paramref name="kind"/> with its plan (panel, length, deadline); its first search is an outbox effect.</summary>
+    public static PanelMeeting Called(ReviewCase c, string kind, CaseCommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(context);
+        var meeting = new PanelMeeting(string.Create(CultureInfo.InvariantCulture, $"{c.Reference}-m{c.Meetings.Count + 1}"), kind);
+        return meeting with { Plan = PanelPlanner.NewPlan(c, meeting, context.Board, context.Today, context.Calendar) };
     }
 
     /// <summary>The meeting with this id, if any.</summary>

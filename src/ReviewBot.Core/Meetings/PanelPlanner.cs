@@ -5,7 +5,7 @@ using ReviewBot.Core.Scheduling;
 
 namespace ReviewBot.Core.Meetings;
 
-/// <summary>Someone who may sit on the extraordinary panel.</summary>
+/// <summary>Someone who may sit on the panel (or come to the learning event).</summary>
 /// <param name="Person">The board person.</param>
 /// <param name="SitsFor">Their agency's name, or their standing role in words.</param>
 /// <param name="AgencyId">The agency they represent, when they sit for one.</param>
@@ -61,6 +61,42 @@ public static class PanelPlanner
         return seats;
     }
 
+    /// <summary>Who may be invited to <paramref name="meeting"/>: the panel for a panel meeting, the learning event's own list for that.</summary>
+    public static IReadOnlyList<PanelSeat> Seats(ReviewCase c, PanelMeeting meeting, BoardConfiguration board)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return PanelMeetingKinds.Purpose(meeting) == MeetingPurpose.ShareLearning ? LearningEventSeats(c, board) : Seats(c, board);
+    }
+
+    /// <summary>
+    /// The learning event's invitees, each once: every agency's panel member (the agencies asked to disseminate the
+    /// learning, with an IMR or an action), the lead reviewer, the board chair and the business manager (board people).
+    /// </summary>
+    public static IReadOnlyList<PanelSeat> LearningEventSeats(ReviewCase c, BoardConfiguration board)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(board);
+        var disseminations = c.Learning?.Disseminations ?? [];
+        var agencies = disseminations.Select(d => d.AgencyId).Concat(c.ImrRequests.Select(r => r.AgencyId))
+            .Concat((c.ActionPlan?.Items ?? []).Select(i => i.AgencyId)).Distinct(StringComparer.Ordinal);
+        var seats = new List<PanelSeat>();
+        foreach (var agencyId in agencies)
+        {
+            var member = board.FindPerson(disseminations.FirstOrDefault(d => d.AgencyId == agencyId)?.PanelMemberObjectId) ?? Imr.ImrCommissioning.PanelMemberOf(board, agencyId);
+            if (member is not null)
+            {
+                seats.Add(new PanelSeat(member, board.Agencies.FirstOrDefault(a => a.Id == agencyId)?.Name ?? agencyId, agencyId, true));
+            }
+        }
+
+        var lead = board.FindPerson(c.Review?.LeadReviewer.ObjectId);
+        var standing = (lead is null ? [] : new[] { (Person: lead, SitsFor: c.Rulebook == RulebookKind.Cspr ? "reviewer" : "lead reviewer") })
+            .Concat(board.PeopleIn(BoardRole.BoardChair).Select(p => (Person: p, SitsFor: "board chair")))
+            .Concat(board.PeopleIn(BoardRole.BusinessManager).Select(p => (Person: p, SitsFor: "business manager")));
+        seats.AddRange(standing.Select(s => new PanelSeat(s.Person, s.SitsFor, null, true)));
+        return [.. seats.DistinctBy(s => s.Person.ObjectId, StringComparer.OrdinalIgnoreCase)];
+    }
+
     /// <summary>The board agency ids the referral names (by id, or by name when typed).</summary>
     public static IReadOnlySet<string> InvolvedAgencyIds(ReviewCase c, BoardConfiguration board)
     {
@@ -86,12 +122,27 @@ public static class PanelPlanner
         return BoardTime.At(board, due, board.WorkingHours.DayEnd);
     }
 
-    /// <summary>A new meeting's plan: the default panel, the default length, the deadline.</summary>
-    public static PanelMeetingPlan NewPlan(ReviewCase c, BoardConfiguration board, DateOnly today, WorkingDayCalendar calendar) => new()
+    /// <summary>A new extraordinary meeting's plan: the default panel, the default length, the deadline.</summary>
+    public static PanelMeetingPlan NewPlan(ReviewCase c, BoardConfiguration board, DateOnly today, WorkingDayCalendar calendar)
+        => NewPlan(c, new PanelMeeting(string.Empty, PanelMeetingKinds.Extraordinary), board, today, calendar);
+
+    /// <summary>
+    /// A new plan for <paramref name="meeting"/>: its default invitees and length, and its deadline (a meeting of the
+    /// review's stages: the stage's due date, but never sooner than <see cref="DefaultLeadWorkingDays"/> working days).
+    /// </summary>
+    public static PanelMeetingPlan NewPlan(ReviewCase c, PanelMeeting meeting, BoardConfiguration board, DateOnly today, WorkingDayCalendar calendar)
     {
-        Panel = [.. Seats(c, board).Where(s => s.InvitedByDefault).Select(s => s.Person.ObjectId)],
-        Deadline = Deadline(c, board, today, calendar),
-    };
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(board);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var deadline = PanelMeetingKinds.Purpose(meeting) == MeetingPurpose.ConsiderReferral ? Deadline(c, board, today, calendar)
+            : BoardTime.At(board, Later(c.Review?.StageDueOn, calendar.AddWorkingDays(today, DefaultLeadWorkingDays)), board.WorkingHours.DayEnd);
+        return new()
+        {
+            Panel = [.. Seats(c, meeting, board).Where(s => s.InvitedByDefault).Select(s => s.Person.ObjectId)],
+            Deadline = deadline,
+        };
+    }
 
     /// <summary>What the slot search looks at: the panel's mailboxes, from now to the deadline (or further), with a next window after it.</summary>
     public static (IReadOnlyList<string> Mailboxes, DateTimeOffset NotBefore, DateTimeOffset Deadline, DateTimeOffset SearchUntil) SearchFor(
@@ -112,21 +163,31 @@ public static class PanelPlanner
             .Select(p => new PanelAttendee(p.Email!, p.DisplayName, Required: true))];
     }
 
-    /// <summary>The agency members on the panel: each is asked for its agency's report before the meeting.</summary>
-    public static IReadOnlyList<PanelSeat> AgencyMembers(ReviewCase c, PanelMeetingPlan plan, BoardConfiguration board)
-        => [.. Seats(c, board).Where(s => s.AgencyId is not null && plan.Panel.Contains(s.Person.ObjectId, StringComparer.OrdinalIgnoreCase))];
+    /// <summary>The agency members invited: each is asked in Teams for its agency's part before the meeting.</summary>
+    public static IReadOnlyList<PanelSeat> AgencyMembers(ReviewCase c, PanelMeeting meeting, BoardConfiguration board)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        var panel = meeting.Plan?.Panel ?? [];
+        return [.. Seats(c, meeting, board).Where(s => s.AgencyId is not null && panel.Contains(s.Person.ObjectId, StringComparer.OrdinalIgnoreCase))];
+    }
 
-    /// <summary>The invite: subject with the case reference (never the child's name), the agenda with what each agency brings.</summary>
-    public static PanelInvite Invite(ReviewCase c, PanelMeetingPlan plan, BoardConfiguration board, string meetingId, DateOnly reportsDueOn)
+    /// <summary>The invite: subject with the case reference and the meeting's name (never the child's name), the agenda for its kind.</summary>
+    public static PanelInvite Invite(ReviewCase c, PanelMeeting meeting, BoardConfiguration board, DateOnly reportsDueOn)
     {
         ArgumentNullException.ThrowIfNull(c);
-        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(board);
+        var plan = meeting.Plan ?? throw new InvalidOperationException($"{c.Reference}: the meeting has no plan.");
         var picked = plan.Picked ?? throw new InvalidOperationException($"{c.Reference}: no time picked for the panel meeting.");
-        var agencies = c.Referral.Agencies.Select(a => new AgencyContribution(
-            board.Agencies.FirstOrDefault(b => b.Id == a.AgencyId)?.Name ?? a.Name, AgencyContributionKind.ShortReport)).ToList();
-        var text = PanelMeetingInviteComposer.Compose(c.Reference, c.Rulebook == RulebookKind.Cspr ? "local CSPR" : "SCR", agencies, reportsDueOn);
+        var purpose = PanelMeetingKinds.Purpose(meeting);
+        var agencies = purpose == MeetingPurpose.ConsiderReferral
+            ? c.Referral.Agencies.Select(a => board.Agencies.FirstOrDefault(b => b.Id == a.AgencyId)?.Name ?? a.Name).ToList()
+            : AgencyMembers(c, meeting, board).Select(s => s.SitsFor).Distinct(StringComparer.Ordinal).ToList();
+        var name = PanelMeetingKinds.NameOf(c, meeting);
+        var text = PanelMeetingInviteComposer.Compose(c.Reference, c.Rulebook == RulebookKind.Cspr ? "local CSPR" : "SCR", name,
+            [.. agencies.Select(a => new AgencyContribution(a, AgencyContributionKind.ShortReport))], reportsDueOn);
         return new PanelInvite(text.Subject, text.HtmlBody, new TimeRange(picked.Start, picked.End), board.WorkingHours.TimeZoneId,
-            Attendees(plan, board), TransactionId(board, meetingId));
+            Attendees(plan, board), TransactionId(board, meeting.Id));
     }
 
     /// <summary>One id per meeting the case asks for, so a retried create makes one event.</summary>
@@ -135,6 +196,8 @@ public static class PanelPlanner
         ArgumentNullException.ThrowIfNull(board);
         return $"reviewbot-{board.BoardId}-{meetingId}";
     }
+
+    private static DateOnly Later(DateOnly? a, DateOnly b) => a is { } x && x > b ? x : b;
 
     /// <summary>When reports are due for a meeting on <paramref name="meetingDay"/>: never before today.</summary>
     public static DateOnly ReportsDueOn(DateOnly meetingDay, DateOnly today, WorkingDayCalendar calendar)

@@ -19,7 +19,7 @@ public sealed record CallReviewPanelMeetingCommand : ReviewCommand
     public override IReadOnlyList<BoardRole> PermittedRoles => PanelMeetingCommand.Schedulers;
 
     /// <inheritdoc />
-    public override string Describe() => "call a panel meeting";
+    public override string Describe() => "call a review panel meeting";
 
     /// <inheritdoc />
     protected override (ReviewCase?, string?, string?) Change(ReviewCase current, ReviewProgress review, CaseCommandContext context)
@@ -36,10 +36,7 @@ public sealed record CallReviewPanelMeetingCommand : ReviewCommand
             return Refuse("A panel meeting is already being arranged: the business manager's meeting card is in their chat.");
         }
 
-        var meeting = new PanelMeeting($"{current.Reference}-m{current.Meetings.Count + 1}", PanelMeetingKinds.Extraordinary)
-        {
-            Plan = PanelPlanner.NewPlan(current, context.Board, context.Today, context.Calendar),
-        };
+        var meeting = PanelMeetings.Called(current, PanelMeetingKinds.Review, context);
         return (current with { Meetings = [.. current.Meetings, meeting] }, null, meeting.Id);
     }
 }

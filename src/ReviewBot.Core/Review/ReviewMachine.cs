@@ -55,6 +55,7 @@ public static class ReviewMachine
             ReviewStage.PanelSignOff when UnsignedPanelMembers(c, review).Count > 0 || review.LatestOverview is null
                 => "Not every panel member has signed off the latest overview report yet.",
             ReviewStage.Publication => Publication.Blocked(c, review, context),
+            ReviewStage.LearningDisseminated => Learning.LearningEvents.NotReady(c, context.Board, context.Now),
             ReviewStage.Closed => "The review is closed.",
             _ => null,
         };

@@ -137,8 +137,14 @@ public static class CardVerbs
     /// <summary>The board chair decides not to publish; input <c>notPublishedReason</c>.</summary>
     public const string ReviewNotPublish = "review.notpublish";
 
-    /// <summary>Call a review panel meeting through the Graph meeting flow.</summary>
+    /// <summary>Call a review panel meeting through the Graph meeting flow (panel meetings stage).</summary>
     public const string ReviewMeeting = "review.meeting";
+
+    /// <summary>Call the multi-agency learning event through the Graph meeting flow (learning disseminated stage); data <c>{caseRef, version, stage}</c>.</summary>
+    public const string ReviewLearningEvent = "review.learningevent";
+
+    /// <summary>Record that no learning event is held; data <c>{caseRef, version, stage}</c> + input <c>eventSkipReason</c>.</summary>
+    public const string ReviewLearningEventSkip = "review.learningevent.skip";
 
     /// <summary>Add or change an action on the action plan card; data <c>{caseRef, version}</c>, inputs <c>itemId, what, owner, agencyId, dueOn, measure</c>.</summary>
     public const string ActionSave = "action.save";

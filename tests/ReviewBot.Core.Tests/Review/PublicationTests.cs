@@ -96,7 +96,7 @@ public class PublicationTests
     public async Task Closing_the_last_stage_closes_the_case()
     {
         var h = new ReviewHarness(Start);
-        h.Case = h.Case with { Review = h.Case.Review! with { Stage = ReviewStage.LearningDisseminated } };
+        h.Case = h.Case with { Review = h.Case.Review! with { Stage = ReviewStage.LearningDisseminated }, Learning = ReviewHarness.Disseminated(new Recorded(CaseFixtures.BusinessManager, Start)) };
 
         Assert.True((await h.RunAsync(CaseFixtures.BusinessManager, v => new AdvanceStageCommand { Case = CaseFixtures.Reference, CardVersion = v, Stage = ReviewStage.LearningDisseminated })).Applied);
 

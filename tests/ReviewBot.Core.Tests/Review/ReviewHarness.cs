@@ -127,6 +127,19 @@ internal sealed class ReviewHarness
             Review = review,
             ImrRequests = [.. c.ImrRequests.Select(r => r with { Submission = new Imr.ImrSubmission("https://docs.example.org/imr", PanelMember, by.At) })],
             Tasks = [.. c.Tasks, told],
+            Learning = Disseminated(by),
+        };
+    }
+
+    /// <summary>Every agency confirmed its dissemination; the learning event was skipped with a reason.</summary>
+    public static Learning.LearningPlan Disseminated(Recorded by)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        return new()
+        {
+            Disseminations = [new Learning.AgencyDissemination("police", DateOnly.FromDateTime(by.At.UtcDateTime)) { PanelMemberObjectId = PanelMember, ConfirmedAt = by.At, ConfirmedByObjectId = PanelMember, Note = "Briefings." }],
+            EventSkippedReason = "Shared at the board's conference",
+            EventSkippedBy = by,
         };
     }
 }

@@ -24,6 +24,9 @@ public sealed class MeetingHost : BotHost
     public const string CareMail = "cara@example.org";
     public const string ManagerMail = "bea@example.org";
     public const string ChairMail = "sid@example.org";
+    public const string LeadReviewer = "oid-meeting-lead-reviewer";
+    public const string LeadMail = "lee.lead@example.org";
+    public const string BoardChairMail = "chris@example.org";
 
     private readonly string standInBoard = Path.Combine(Path.GetTempPath(), $"reviewbot-standin-board-{Guid.NewGuid():N}.json");
 
@@ -35,6 +38,7 @@ public sealed class MeetingHost : BotHost
             .. Board.People,
             new(PolicePanel, "Pat Police", PoliceMail, [BoardRole.PanelMember], "police"),
             new(CarePanel, "Cara Care", CareMail, [BoardRole.PanelMember], "csc"),
+            new(LeadReviewer, "Lee Lead", LeadMail, [BoardRole.LeadReviewer]),
         ],
     };
 

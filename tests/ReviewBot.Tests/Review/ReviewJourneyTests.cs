@@ -101,6 +101,14 @@ public sealed class ReviewJourneyTests(ReviewEnvironment env) : IClassFixture<Re
         Assert.Contains("Please give the reason", await env.AnswerAsync(Actors.BusinessManager, CardVerbs.ReviewSkip, c, Stage(ReviewStage.ActionPlanMonitoring, new() { ["reason"] = " " })), StringComparison.Ordinal);
         c = await env.PressAsync(Actors.BusinessManager, CardVerbs.ReviewSkip, c, Stage(ReviewStage.ActionPlanMonitoring, new() { ["reason"] = "Monitored by the joint action plan" }));
         await ExpectStageReminderAsync(c, Actors.BusinessManager);
+
+        // Learning disseminated waits for every agency's confirmation and the learning event (held, or skipped with a reason).
+        Assert.Contains("have not been asked to disseminate", await env.AnswerAsync(Actors.BusinessManager, CardVerbs.ReviewAdvance, c, Stage(ReviewStage.LearningDisseminated)), StringComparison.Ordinal);
+        var today = Core.Boards.BoardTime.Today(ReviewPeople.Board, env.Clock.GetUtcNow());
+        c = await env.PressAsync(Actors.BusinessManager, CardVerbs.LearningStart, c, new JsonObject { ["disseminateBy"] = today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        c = await env.PressAsync(ReviewPeople.PanelMember, CardVerbs.LearningConfirm, c, new JsonObject { ["agencyId"] = "police", ["note"] = "Team briefings." });
+        Assert.Contains("learning event has not been called yet", await env.AnswerAsync(Actors.BusinessManager, CardVerbs.ReviewAdvance, c, Stage(ReviewStage.LearningDisseminated)), StringComparison.Ordinal);
+        c = await env.PressAsync(Actors.BusinessManager, CardVerbs.ReviewLearningEventSkip, c, Stage(ReviewStage.LearningDisseminated, new() { ["eventSkipReason"] = "Shared at the board's annual conference" }));
         c = await env.PressAsync(Actors.BusinessManager, CardVerbs.ReviewAdvance, c, Stage(ReviewStage.LearningDisseminated));
         Assert.Equal((CaseStage.Closed, ReviewStage.Closed), (c.Stage, c.Review!.Stage));
         Assert.NotNull(c.ClosedAt);

@@ -22,7 +22,7 @@ public static class MeetingCards
         ArgumentNullException.ThrowIfNull(board);
         var meeting = PanelMeetings.Current(c);
         var plan = meeting?.Plan ?? PanelPlanner.NewPlan(c, board, BoardTime.Today(board, c.ReferredAt), Core.Calendar.WorkingDayCalendar.EnglandAndWales);
-        var seats = PanelPlanner.Seats(c, board);
+        var seats = meeting is null ? PanelPlanner.Seats(c, board) : PanelPlanner.Seats(c, meeting, board);
         var choices = seats.Select(s => new PanelMemberChoice(s.Person.ObjectId, s.Person.DisplayName, s.Person.Email, s.SitsFor,
             plan.Panel.Contains(s.Person.ObjectId, StringComparer.OrdinalIgnoreCase))).ToList();
         var result = new SlotSearchResult([.. plan.Offered.Select(ToSlot)], plan.NextWindow is { } next ? ToSlot(next) : null);
@@ -32,6 +32,7 @@ public static class MeetingCards
             && plan.Status != PanelMeetingStatus.Cancelled && PanelMeetingCommand.MeetingStages.Contains(c.Stage);
         return card with
         {
+            Title = $"{(meeting is null ? "Extraordinary panel meeting" : PanelMeetingKinds.NameOf(c, meeting).Heading)}: {c.Reference}",
             RefreshUserIds = [.. c.PartiesIn(BoardRole.BusinessManager).Select(p => p.ObjectId).Distinct(StringComparer.OrdinalIgnoreCase)],
             CanAct = canAct,
             Slots = canAct && !plan.Searching ? card.Slots : [],
@@ -49,7 +50,7 @@ public static class MeetingCards
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(c);
-        var booked = PanelMeetings.Current(c) is { Plan: { } plan } meeting ? Booked(meeting, plan, PanelPlanner.Seats(c, board), board) : null;
+        var booked = PanelMeetings.Current(c) is { Plan: { } plan } meeting ? Booked(meeting, plan, PanelPlanner.Seats(c, meeting, board), board) : null;
         return card with { MeetingStatus = StatusText(c), Meeting = booked is null ? null : booked with { JoinUrl = null, Declined = null } };
     }
 
@@ -62,8 +63,8 @@ public static class MeetingCards
             return null;
         }
 
-        var text = $"Extraordinary panel meeting: {StatusText(plan)}";
-        if (Booked(meeting, plan, PanelPlanner.Seats(c, board), board) is { } booked)
+        var text = $"{PanelMeetingKinds.NameOf(c, meeting).Heading}: {StatusText(plan)}";
+        if (Booked(meeting, plan, PanelPlanner.Seats(c, meeting, board), board) is { } booked)
         {
             text += $", {booked.When}. Responses: {booked.Answers}";
         }
@@ -103,7 +104,9 @@ public static class MeetingCards
         var when = PanelMeetingSlotsCard.When(new TimeRange(start, start + (plan.Picked.End - plan.Picked.Start)), zone);
         var answers = string.Join("; ", plan.Responses.Select(r => $"{NameOf(r.Email, seats)}: {ResponseText(r.Response)}"));
         var declined = plan.Responses.Where(r => r.Response == AttendeeResponse.Declined).Select(r => NameOf(r.Email, seats)).ToList();
-        return new BookedMeetingView(when, plan.JoinUrl, plan.ReportsDueOn?.ToString("ddd d MMM yyyy", British), answers, declined.Count == 0 ? null : "Declined: " + string.Join(", ", declined));
+        // The learning event asks for no report beforehand.
+        var reportsDue = PanelMeetingKinds.Purpose(meeting) == MeetingPurpose.ShareLearning ? null : plan.ReportsDueOn?.ToString("ddd d MMM yyyy", British);
+        return new BookedMeetingView(when, plan.JoinUrl, reportsDue, answers, declined.Count == 0 ? null : "Declined: " + string.Join(", ", declined));
     }
 
     private static string? DeclineText(PanelMeetingPlan plan, IReadOnlyList<PanelSeat> seats)

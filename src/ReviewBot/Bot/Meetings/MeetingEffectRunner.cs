@@ -121,7 +121,7 @@ public sealed partial class MeetingEffectRunner
 
         var reportsDue = ReportsDue(board, plan);
         // The same transactionId on every try: a retry after a lost answer returns the first event.
-        var created = await calendar.CreateAsync(Mailbox(board), PanelPlanner.Invite(c, plan, board, meeting.Id, reportsDue), cancellationToken);
+        var created = await calendar.CreateAsync(Mailbox(board), PanelPlanner.Invite(c, meeting, board, reportsDue), cancellationToken);
         await RecordAsync(board, c.Reference, latest => PanelMeetingOutcomes.Booked(latest, meeting.Id, created, reportsDue), PanelMeetingOutcomes.Scheduled, meeting.Id, cancellationToken);
     }
 
@@ -133,7 +133,7 @@ public sealed partial class MeetingEffectRunner
         }
 
         var reportsDue = ReportsDue(board, plan);
-        var invite = PanelPlanner.Invite(c, plan, board, meeting.Id, reportsDue);
+        var invite = PanelPlanner.Invite(c, meeting, board, reportsDue);
         var moved = await calendar.UpdateAsync(Mailbox(board), eventId, new PanelEventChange(invite.Time, invite.TimeZoneId, invite.Attendees, invite.HtmlBody), cancellationToken);
         await RecordAsync(board, c.Reference, latest => PanelMeetingOutcomes.Booked(latest, meeting.Id, moved, reportsDue), PanelMeetingOutcomes.Rescheduled, meeting.Id, cancellationToken);
     }
@@ -147,7 +147,7 @@ public sealed partial class MeetingEffectRunner
 
         if (meeting.GraphEventId is { } eventId)
         {
-            await calendar.CancelAsync(Mailbox(board), eventId, $"The extraordinary panel meeting for {c.Reference} is cancelled. The business manager will be in touch.", cancellationToken);
+            await calendar.CancelAsync(Mailbox(board), eventId, PanelMeetingInviteComposer.CancellationNote(c.Reference, PanelMeetingKinds.NameOf(c, meeting)), cancellationToken);
         }
 
         await RecordAsync(board, c.Reference, latest => PanelMeetingOutcomes.CancelDone(latest, meeting.Id), PanelMeetingOutcomes.Cancelled, meeting.Id, cancellationToken);
@@ -178,21 +178,32 @@ public sealed partial class MeetingEffectRunner
 
     private static MessageCard? ReportRequest(ReviewCase c, PanelMeeting meeting, PanelMeetingPlan plan, BoardConfiguration board, string? recipient)
     {
-        var seat = PanelPlanner.AgencyMembers(c, plan, board).FirstOrDefault(s => string.Equals(s.Person.ObjectId, recipient, StringComparison.OrdinalIgnoreCase));
+        var seat = PanelPlanner.AgencyMembers(c, meeting, board).FirstOrDefault(s => string.Equals(s.Person.ObjectId, recipient, StringComparison.OrdinalIgnoreCase));
         if (plan.Status != PanelMeetingStatus.Scheduled || seat is null || plan.ReportsDueOn is not { } due || meeting.StartsAt is not { } starts)
         {
-            return null; // cancelled, moved again, or no longer on the panel: a later effect asks with the right date
+            return null; // cancelled, moved again, or no longer invited: a later effect asks with the right date
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(board.WorkingHours.TimeZoneId);
         var when = PanelMeetingSlotsCard.When(new TimeRange(starts, starts + TimeSpan.FromMinutes(plan.DurationMinutes)), zone);
         var manager = board.PeopleIn(BoardRole.BusinessManager).FirstOrDefault()?.DisplayName ?? "the board's business manager";
-        return new MessageCard(
-            $"Panel meeting {c.Reference}: your agency's report",
-            $"You are invited to the extraordinary panel meeting for case {c.Reference} on {when} (the Teams invite is in your Outlook calendar). "
-            + $"Please send {seat.SitsFor}'s short report or chronology of its involvement with the child and family to {manager} by "
-            + $"{due.ToString("dddd d MMMM yyyy", British)}, so the panel can read it before the meeting (Enfield Appendix 4 step 2). "
-            + "Type 'status " + c.Reference + "' for the case.");
+        var name = PanelMeetingKinds.NameOf(c, meeting);
+        var invited = $"You are invited to {(name.Purpose == MeetingPurpose.DiscussImrs ? name.Text : "the " + name.Text)} for case {c.Reference} on {when} (the Teams invite is in your Outlook calendar). ";
+        var by = due.ToString("dddd d MMMM yyyy", British);
+        var status = "Type 'status " + c.Reference + "' for the case.";
+        return name.Purpose switch
+        {
+            MeetingPurpose.DiscussImrs => new MessageCard(
+                $"{name.Heading} {c.Reference}: your agency's IMR",
+                invited + $"Please send any update to {seat.SitsFor}'s IMR or chronology to {manager} by {by}, so the panel can read it before the meeting. " + status),
+            MeetingPurpose.ShareLearning => new MessageCard(
+                $"{name.Heading} {c.Reference}",
+                invited + $"Please come ready to say how {seat.SitsFor} has disseminated the review's learning and what has changed in practice (Enfield 5.4). " + status),
+            _ => new MessageCard(
+                $"Panel meeting {c.Reference}: your agency's report",
+                invited + $"Please send {seat.SitsFor}'s short report or chronology of its involvement with the child and family to {manager} by "
+                + $"{by}, so the panel can read it before the meeting (Enfield Appendix 4 step 2). " + status),
+        };
     }
 
     private DateOnly ReportsDue(BoardConfiguration board, PanelMeetingPlan plan)

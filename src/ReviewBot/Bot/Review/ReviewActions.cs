@@ -85,6 +85,10 @@ public sealed class ReviewActions
                 return new TickAnonymisationCommand { Case = reference, CardVersion = version, ChecksInput = action.Field("checks") };
             case CardVerbs.ReviewNotPublish:
                 return new DecideNotToPublishCommand { Case = reference, CardVersion = version, Reason = action.Field("notPublishedReason") };
+            case CardVerbs.ReviewLearningEvent:
+                return new Core.Learning.CallLearningEventCommand { Case = reference, CardVersion = version };
+            case CardVerbs.ReviewLearningEventSkip:
+                return new Core.Learning.SkipLearningEventCommand { Case = reference, CardVersion = version, Reason = action.Field("eventSkipReason") };
             default:
                 return new CallReviewPanelMeetingCommand { Case = reference, CardVersion = version };
         }

@@ -86,6 +86,9 @@ public static class ReviewCards
             PanelChoices = [.. board.People.Where(p => p.Roles.Contains(BoardRole.PanelMember) || p.AgencyId is not null).Select(p => new ChoiceView(PersonLabel(p, board), p.ObjectId))],
             PanelSelected = string.Join(',', review.Terms?.Panel.Select(s => s.ObjectId) ?? c.PartiesIn(BoardRole.PanelMember).Select(p => p.ObjectId)),
             CanCallMeeting = manager && review.Stage == ReviewStage.PanelMeetings,
+            LearningEvent = review.Stage == ReviewStage.LearningDisseminated ? LearningEventText(c, board) : null,
+            CanCallLearningEvent = manager && review.Stage == ReviewStage.LearningDisseminated && !LearningEventLive(c),
+            CanSkipLearningEvent = manager && review.Stage == ReviewStage.LearningDisseminated && !LearningEventLive(c) && c.Learning?.EventSkippedReason is null,
             CanRecordReport = open && review.Stage is >= ReviewStage.DraftOverviewReport and <= ReviewStage.BoardApproval
                 && who.HoldsAny([BoardRole.LeadReviewer, BoardRole.BusinessManager]),
             CanSignOff = open && review.Stage == ReviewStage.PanelSignOff && who.Holds(BoardRole.PanelMember)
@@ -102,7 +105,8 @@ public static class ReviewCards
         return card with
         {
             CanAct = card.CanAdvance || card.CanSkip || card.CanProposeLead || card.CanAgreeLead || card.CanCheckTraining || card.CanCheckReferences
-                || card.CanConfirmIndependence || card.CanRecordTerms || card.CanCallMeeting || card.CanRecordReport || card.CanSignOff
+                || card.CanConfirmIndependence || card.CanRecordTerms || card.CanCallMeeting || card.CanCallLearningEvent || card.CanSkipLearningEvent
+                || card.CanRecordReport || card.CanSignOff
                 || card.CanPlanPublication || card.OpenChecks.Count > 0 || card.CanDecideNotToPublish,
         };
     }
@@ -184,6 +188,12 @@ public static class ReviewCards
         }
 
         facts.AddRange(PublicationFacts(c, review, board));
+        if (review.Stage == ReviewStage.LearningDisseminated)
+        {
+            facts.AddRange((c.Learning?.Disseminations ?? []).Select(d => $"{(d.IsConfirmed ? "✓" : "☐")} Learning disseminated by {board.Agencies.FirstOrDefault(a => a.Id == d.AgencyId)?.Name ?? d.AgencyId}: "
+                + (d.ConfirmedAt is { } at ? $"confirmed {When(at, board)}" : $"due {ReferralCardMapper.Day(d.DueOn)}")));
+        }
+
         return facts;
     }
 
@@ -217,6 +227,28 @@ public static class ReviewCards
             yield return $"Not published: {reason} (decided by {NameOf(plan.NotPublishedBy!.ByObjectId, c, board)}); the national panel's advice is sought";
         }
     }
+
+    /// <summary>The learning event in words: when (and where its booking stands), skipped with the reason, or not yet called.</summary>
+    private static string LearningEventText(ReviewCase c, BoardConfiguration board)
+    {
+        if (c.Learning?.EventSkippedReason is { } reason)
+        {
+            return $"Multi-agency learning event: not held ({reason}), recorded by {NameOf(c.Learning.EventSkippedBy!.ByObjectId, c, board)}";
+        }
+
+        if (Core.Learning.LearningEvents.Event(c) is not { Plan: { Status: not Core.Meetings.PanelMeetingStatus.Cancelled } plan } meeting)
+        {
+            return "Multi-agency learning event: not yet called";
+        }
+
+        var when = meeting.StartsAt is { } starts && plan.Picked is { } picked
+            ? $"{Cards.Models.PanelMeetingSlotsCard.When(new Core.Scheduling.TimeRange(starts, starts + (picked.End - picked.Start)), TimeZoneInfo.FindSystemTimeZoneById(board.WorkingHours.TimeZoneId))}. "
+            : string.Empty;
+        return $"Multi-agency learning event: {when}{Meetings.MeetingCards.StatusText(plan)}";
+    }
+
+    private static bool LearningEventLive(ReviewCase c)
+        => Core.Learning.LearningEvents.Event(c) is { Plan.Status: not Core.Meetings.PanelMeetingStatus.Cancelled };
 
     private static string HistoryLine(ReviewStageRecord h, ReviewCase c, BoardConfiguration board)
         => $"{ReviewStages.Title(h.Stage, c.Rulebook)}: {(h.SkippedReason is { } reason ? $"skipped ({reason})" : "done")} by {NameOf(h.ByObjectId, c, board)} on {When(h.EndedAt, board)}";

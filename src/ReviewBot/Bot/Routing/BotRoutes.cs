@@ -83,6 +83,8 @@ public static class BotRoutes
         .Card<Review.ReviewActions>(CardVerbs.ReviewAnonymisation, h => h.HandleAsync)
         .Card<Review.ReviewActions>(CardVerbs.ReviewNotPublish, h => h.HandleAsync)
         .Card<Review.ReviewActions>(CardVerbs.ReviewMeeting, h => h.HandleAsync)
+        .Card<Review.ReviewActions>(CardVerbs.ReviewLearningEvent, h => h.HandleAsync)
+        .Card<Review.ReviewActions>(CardVerbs.ReviewLearningEventSkip, h => h.HandleAsync)
 
         // The action plan and learning (issue #14 items 6-7): Bot/ActionPlans.
         .Card<ActionPlans.ActionPlanActions>(CardVerbs.ActionSave, h => h.SaveAsync)

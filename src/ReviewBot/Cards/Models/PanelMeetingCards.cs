@@ -22,6 +22,9 @@ public sealed record PanelMeetingSlotsCard : ICardModel
     /// <summary>The case's version when the card was rendered.</summary>
     public required long Version { get; init; }
 
+    /// <summary>The heading: the meeting's name and the case, e.g. "Review panel meeting 2: SCR-2026-0007".</summary>
+    public string Title { get; init; } = string.Empty;
+
     /// <summary>The latest day the meeting may be, e.g. "Mon 4 Jan 2027".</summary>
     public required string Deadline { get; init; }
 
@@ -85,6 +88,7 @@ public sealed record PanelMeetingSlotsCard : ICardModel
         {
             CaseRef = caseRef,
             Version = version,
+            Title = $"Extraordinary panel meeting: {caseRef}",
             Deadline = deadlineText,
             DurationMinutes = ((int)duration.TotalMinutes).ToString(CultureInfo.InvariantCulture),
             PanelSelected = string.Join(",", panel.Where(p => p.Invited).Select(p => p.ObjectId)),

@@ -98,6 +98,15 @@ public sealed record ReviewStageCard : ICardModel
     /// <summary>The viewer may call a panel meeting (the Graph meeting flow).</summary>
     public bool CanCallMeeting { get; init; }
 
+    /// <summary>At the learning disseminated stage: the learning event in words (when, "not yet called", or skipped with the reason).</summary>
+    public string? LearningEvent { get; init; }
+
+    /// <summary>The viewer (the business manager) may call the multi-agency learning event.</summary>
+    public bool CanCallLearningEvent { get; init; }
+
+    /// <summary>The viewer (the business manager) may record that no learning event is held, with the reason.</summary>
+    public bool CanSkipLearningEvent { get; init; }
+
     /// <summary>The viewer may record a report version.</summary>
     public bool CanRecordReport { get; init; }
 
