@@ -38,6 +38,8 @@ if (!File.Exists(botDll))
     return 2;
 }
 
+// BENCH_ONLY=turns (the plain and writing turns only) or sweep (the reminder sweep only): a narrower run while working.
+var only = Environment.GetEnvironmentVariable("BENCH_ONLY");
 var load = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
 var started = Stopwatch.StartNew();
 progress.WriteLine("Starting Azurite, the token issuer, the connector and the Graph stand-in ...");
@@ -46,6 +48,16 @@ var rows = new List<string>();
 var budgets = new List<(string Budget, string Measured, bool Met)>();
 var token = rig.Token;
 long ids = 0;
+
+if (only == "sweep")
+{
+    foreach (var sweep in await SweepBench.RunAsync(rig, progress))
+    {
+        Console.WriteLine($"{sweep.Scenario,-48}{sweep.StorageRequests,18}{sweep.WallMs,10:F0}{sweep.Reminded,11}");
+    }
+
+    return 0;
+}
 
 progress.WriteLine("Starting the bot ...");
 var botA = await StartBotAsync("bot-a");
@@ -90,6 +102,14 @@ progress.WriteLine("Referral answer / back at concurrency 16 ...");
 var dialog = await MeasureAsync(botA, 16, (c, n) => Load.Post(botA.Messages, Load.WithId(n % 2 == 0 ? answer[c] : back[c], Interlocked.Increment(ref ids)), token));
 Row("referral answer / back (writes)", 16, dialog.Result, dialog.Cpu, dialog.Storage);
 
+if (only == "turns")
+{
+    rows.ForEach(Console.WriteLine);
+    Console.WriteLine($"peak RSS (VmHWM) {botA.PeakRssMiB():F0} MiB, start-up {botA.StartUp.TotalMilliseconds:F0} ms");
+    await botA.DisposeAsync();
+    return 0;
+}
+
 // 2. The ceiling: the same reply body from a bare endpoint.
 var reply = await ReplyAsync(botA, help[0]);
 var replyFile = Path.Combine(work, "help-reply.json");
@@ -128,6 +148,11 @@ budgets.Add(("invoke p99 < 300 ms while Graph is 10 s slow", $"{slowP99:F0} ms",
 progress.WriteLine("Starting a second instance ...");
 var botB = await StartBotAsync("bot-b");
 var both = new[] { botA, botB };
+
+// The first instance has answered thousands of turns by now: the second answers one in each conversation first,
+// so the comparison is warm against warm (a just-started process spends its first seconds compiling).
+progress.WriteLine("Warming the second instance: one turn in each conversation ...");
+await OnceEachAsync(botB, help, 16);
 progress.WriteLine("Two instances, round-robin, concurrency 64 ...");
 var pairCpuBefore = botA.CpuMilliseconds() + botB.CpuMilliseconds();
 var pair = await MeasureAsync(botA, 64, (c, n) => Load.Post(both[(c + n) % 2].Messages, Load.WithId(help[c], Interlocked.Increment(ref ids)), token), countStorage: false, second: botB);

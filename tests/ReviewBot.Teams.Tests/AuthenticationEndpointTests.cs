@@ -130,6 +130,37 @@ public sealed class AuthenticationEndpointTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_token_accepted_before_is_refused_once_it_expires()
+    {
+        var token = "Bearer " + Token(expires: TimeSpan.FromMinutes(10));
+        await AssertAcceptedAsync(token);
+        _time.Advance(TimeSpan.FromMinutes(14)); // within the five minutes' skew: still accepted
+        using (var again = await _host.PostActivityAsync(ActivityJson(), token))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        _time.Advance(TimeSpan.FromMinutes(2)); // past exp and the skew
+
+        using var response = await _host.PostActivityAsync(ActivityJson(), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(2, _host.Bot.CallCount);
+    }
+
+    [Fact]
+    public async Task A_token_accepted_before_is_still_checked_against_each_activity()
+    {
+        var token = "Bearer " + Token();
+        await AssertAcceptedAsync(token);
+
+        using var response = await _host.PostActivityAsync(ActivityJson(serviceUrl: "https://evil.example.com/"), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(1, _host.Bot.CallCount);
+    }
+
+    [Fact]
     public async Task Token_not_yet_valid_is_rejected()
     {
         await AssertRejectedAsync("Bearer " + Token(notBefore: TimeSpan.FromMinutes(6), expires: TimeSpan.FromMinutes(60)));

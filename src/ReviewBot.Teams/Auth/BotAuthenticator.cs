@@ -29,6 +29,8 @@ public sealed class BotAuthenticator : IBotAuthenticator, IDisposable
     /// <summary>The clock skew allowed on <c>exp</c> and <c>nbf</c>.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
+    private const int MaxValidatedTokens = 1_000;
+
     private readonly BotOptions _options;
     private readonly IHostEnvironment _environment;
     private readonly IHttpClientFactory _httpClientFactory;
@@ -36,6 +38,11 @@ public sealed class BotAuthenticator : IBotAuthenticator, IDisposable
     private readonly ILogger<BotAuthenticator> _logger;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly ConcurrentDictionary<string, SigningKeySource> _keySources = new(StringComparer.Ordinal);
+
+    // Tokens already validated, by their exact text: the Bot Framework signs one token per hour and sends it with
+    // every activity, so checking its RSA signature again on each turn was a tenth of a turn's CPU. Only valid
+    // tokens enter; each is still checked against the clock and the current key set, and per activity below.
+    private readonly ConcurrentDictionary<string, ValidatedToken> _validated = new(StringComparer.Ordinal);
 
     /// <summary>Creates the authenticator.</summary>
     /// <param name="options">The bot options.</param>
@@ -193,6 +200,11 @@ public sealed class BotAuthenticator : IBotAuthenticator, IDisposable
                 return (BotAuthenticationResult.Failure("signing key not found"), null, null);
         }
 
+        if (_validated.TryGetValue(token, out var known) && ReferenceEquals(known.Key, key) && IsWithinLifetime(known))
+        {
+            return (null, key, known.Identity);
+        }
+
         var parameters = new TokenValidationParameters
         {
             ValidIssuer = issuer,
@@ -219,7 +231,30 @@ public sealed class BotAuthenticator : IBotAuthenticator, IDisposable
             return (BotAuthenticationResult.Failure(DescribeFailure(result.Exception)), null, null);
         }
 
+        Remember(token, key!, result);
         return (null, key, result.ClaimsIdentity);
+    }
+
+    private void Remember(string token, SigningKey key, TokenValidationResult result)
+    {
+        if (result.SecurityToken is not JsonWebToken jwt)
+        {
+            return;
+        }
+
+        if (_validated.Count >= MaxValidatedTokens)
+        {
+            _validated.Clear(); // never reached by the Bot Framework's one token an hour; bounds memory whatever comes
+        }
+
+        _validated[token] = new ValidatedToken(key, result.ClaimsIdentity, jwt.ValidFrom, jwt.ValidTo);
+    }
+
+    // The same rule as ValidateLifetime (nbf and exp with the clock skew), for a token validated before.
+    private bool IsWithinLifetime(ValidatedToken known)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        return (known.ValidFrom == DateTime.MinValue || known.ValidFrom - ClockSkew <= now) && known.ValidTo + ClockSkew >= now;
     }
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
@@ -263,3 +298,6 @@ public sealed class BotAuthenticator : IBotAuthenticator, IDisposable
         _ => "token invalid",
     };
 }
+
+/// <summary>A token that passed validation: the key that signed it, its claims, and its lifetime (UTC).</summary>
+internal sealed record ValidatedToken(SigningKey Key, ClaimsIdentity Identity, DateTime ValidFrom, DateTime ValidTo);

@@ -292,7 +292,9 @@ internal static partial class BotMessageHandler
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Bot request not authenticated ({StatusCode}): {Reason}; activity {ActivityType} {ActivityId} on {ChannelId}")]
     private static partial void LogUnauthenticated(ILogger logger, int statusCode, string? reason, string? activityType, string? activityId, string? channelId);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Turn {ActivityType} {ActivityId} {InvokeName} in conversation {ConversationHash} (anonymous: {Anonymous})")]
+    // Debug: one Information line per turn was the console logger's whole thread and its lock under load; the
+    // request itself is already traced (OpenTelemetry), and failures are logged at Error below.
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "Turn {ActivityType} {ActivityId} {InvokeName} in conversation {ConversationHash} (anonymous: {Anonymous})")]
     private static partial void LogTurn(ILogger logger, string? activityType, string? activityId, string? invokeName, string? conversationHash, bool anonymous);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Caller went away during {ActivityType} {ActivityId}")]

@@ -9,7 +9,7 @@ namespace ReviewBot.Ports;
 /// </summary>
 public interface IDeadlineIndex
 {
-    /// <summary>Adds or replaces entries (same board, case, kind and due time = same entry).</summary>
+    /// <summary>Adds the entries not in the index yet (same board, case, kind and due time = same entry); one already there, pending, claimed or done, is kept as it is.</summary>
     Task ScheduleAsync(IEnumerable<Deadline> deadlines, CancellationToken cancellationToken);
 
     /// <summary>Removes entries (e.g. when a clock is met).</summary>
@@ -24,8 +24,11 @@ public interface IDeadlineIndex
     /// </summary>
     Task<bool> TryClaimAsync(ClaimableDeadline deadline, string claimant, DateTimeOffset claimUntil, CancellationToken cancellationToken);
 
-    /// <summary>Marks a handled entry done: re-scheduling the same entry (as every case change does) never makes it due again.</summary>
-    Task CompleteAsync(ClaimableDeadline deadline, CancellationToken cancellationToken);
+    /// <summary>Claims several due entries at once (as <see cref="TryClaimAsync"/> each); returns those this caller won.</summary>
+    Task<IReadOnlyList<ClaimableDeadline>> ClaimAsync(IReadOnlyList<ClaimableDeadline> due, string claimant, DateTimeOffset claimUntil, CancellationToken cancellationToken);
+
+    /// <summary>Marks handled entries done: they are never due again, and re-scheduling them (as every case change does) adds nothing.</summary>
+    Task CompleteAsync(IReadOnlyList<ClaimableDeadline> handled, CancellationToken cancellationToken);
 }
 
 /// <summary>A due entry as read from the index, with what is needed to claim it.</summary>

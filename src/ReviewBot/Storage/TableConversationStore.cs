@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
@@ -10,7 +11,8 @@ namespace ReviewBot.Storage;
 /// <summary>
 /// <see cref="IConversationStore"/> on the Conversations table (PartitionKey = conversation id, rows <c>address</c>
 /// and <c>dialog|{user}</c>) and the People table (PartitionKey = object id, row <c>personal-chat</c>). A turn
-/// costs one query to load and at most one transaction to save.
+/// costs one query to load and at most one transaction to save. A person's 1:1 chat, once found, is kept in memory
+/// for a minute: a sweep or a decision's effects message the same chair many times in a row.
 /// </summary>
 public sealed class TableConversationStore : IConversationStore
 {
@@ -28,14 +30,21 @@ public sealed class TableConversationStore : IConversationStore
     // 8 parts of 30,000 characters: ≤ 480 KB in UTF-16, under the 1 MiB entity limit with room for the rest.
     private const int MaxDialogParts = 8;
 
+    // A 1:1 chat's address only changes if Teams moves the person's service URL; another instance's save is seen
+    // here within this long (a chat not found is never kept: the person may install the app any moment).
+    private static readonly TimeSpan PersonalChatCacheDuration = TimeSpan.FromMinutes(1);
+
     private readonly StorageTables tables;
     private readonly ReviewBotTelemetry? telemetry;
+    private readonly TimeProvider time;
+    private readonly ConcurrentDictionary<string, (ConversationAddress Address, DateTimeOffset Until)> personalChats = new(StringComparer.Ordinal);
 
     /// <summary>Creates the store.</summary>
-    public TableConversationStore(StorageTables tables, ReviewBotTelemetry? telemetry = null)
+    public TableConversationStore(StorageTables tables, ReviewBotTelemetry? telemetry = null, TimeProvider? timeProvider = null)
     {
         this.tables = tables ?? throw new ArgumentNullException(nameof(tables));
         this.telemetry = telemetry;
+        time = timeProvider ?? TimeProvider.System;
     }
 
     private TableClient Table => tables.Conversations;
@@ -103,23 +112,40 @@ public sealed class TableConversationStore : IConversationStore
     /// <inheritdoc />
     public async Task<ConversationAddress?> FindPersonalAsync(string objectId, CancellationToken cancellationToken)
     {
+        var partition = PersonPartition(objectId);
+        if (personalChats.TryGetValue(partition, out var known) && known.Until > time.GetUtcNow())
+        {
+            return known.Address;
+        }
+
         var row = await TableCalls.RunAsync(
             tables.People,
-            () => tables.People.GetEntityIfExistsAsync<TableEntity>(PersonPartition(objectId), PersonalChatRow, [AddressColumn], cancellationToken),
+            () => tables.People.GetEntityIfExistsAsync<TableEntity>(partition, PersonalChatRow, [AddressColumn], cancellationToken),
             cancellationToken).ConfigureAwait(false);
-        return row.HasValue ? ReadAddress(row.Value!) : null;
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        var address = ReadAddress(row.Value!);
+        personalChats[partition] = (address, time.GetUtcNow() + PersonalChatCacheDuration);
+        return address;
     }
 
     /// <inheritdoc />
-    public Task SavePersonalAsync(string objectId, ConversationAddress address, CancellationToken cancellationToken)
+    public async Task SavePersonalAsync(string objectId, ConversationAddress address, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
-        var row = new TableEntity(PersonPartition(objectId), PersonalChatRow)
+        var partition = PersonPartition(objectId);
+        var row = new TableEntity(partition, PersonalChatRow)
         {
             ["ObjectId"] = objectId,
             [AddressColumn] = JsonSerializer.Serialize(address, StorageJson.Options),
         };
-        return TableCalls.RunAsync(tables.People, () => tables.People.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+        personalChats.TryRemove(partition, out _);
+        await TableCalls.RunAsync(tables.People, () => tables.People.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+        personalChats[partition] = (address, time.GetUtcNow() + PersonalChatCacheDuration);
     }
 
     /// <inheritdoc />

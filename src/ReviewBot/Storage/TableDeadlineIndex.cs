@@ -10,7 +10,8 @@ namespace ReviewBot.Storage;
 /// <summary>
 /// <see cref="IDeadlineIndex"/> on the Deadlines table: PartitionKey is the UTC due date (<c>yyyyMMdd</c>), so the
 /// due query reads only partitions up to today; RowKey is <c>{board}|{case}|{kind}|{due ticks}</c>, so the same
-/// obligation always lands on the same row.
+/// obligation always lands on the same row. A handled row stays, marked done and without <c>DueAt</c>, so the due
+/// query (a filter on <c>DueAt</c>) never returns it again and scheduling the same entry again adds nothing.
 /// </summary>
 public sealed class TableDeadlineIndex : IDeadlineIndex
 {
@@ -38,7 +39,10 @@ public sealed class TableDeadlineIndex : IDeadlineIndex
     private TableClient Table => tables.Deadlines;
 
     /// <inheritdoc />
-    /// <remarks>A claim on an existing entry is kept (merge), so rescheduling never lets two instances act.</remarks>
+    /// <remarks>
+    /// Inserts only: an entry's columns follow from its key, so an existing row (pending, claimed or done) is left
+    /// exactly as it is. A partition's batch that meets an existing row fails whole, and is then written row by row.
+    /// </remarks>
     public async Task ScheduleAsync(IEnumerable<Deadline> deadlines, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deadlines);
@@ -47,8 +51,18 @@ public sealed class TableDeadlineIndex : IDeadlineIndex
         {
             foreach (var batch in partition.Chunk(TableCalls.MaxTransactionSize))
             {
-                var actions = batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertMerge, row)).ToList();
-                await TableCalls.RunAsync(Table, () => Table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var actions = batch.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)).ToList();
+                try
+                {
+                    await TableCalls.RunAsync(Table, () => Table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken).ConfigureAwait(false);
+                }
+                catch (TableTransactionFailedException e) when (e.Status == 409)
+                {
+                    foreach (var row in batch)
+                    {
+                        await AddIfAbsentAsync(row, cancellationToken).ConfigureAwait(false);
+                    }
+                }
             }
         }
     }
@@ -79,6 +93,7 @@ public sealed class TableDeadlineIndex : IDeadlineIndex
             }
 
             var entry = ToClaimable(row);
+            // Done rows marked before they lost DueAt (December 2026) still match the filter: skipped here.
             if (row.GetBoolean(DoneColumn) == true || (entry.ClaimedUntil is { } until && until > now))
             {
                 continue;
@@ -102,11 +117,7 @@ public sealed class TableDeadlineIndex : IDeadlineIndex
             return false;
         }
 
-        var claim = new TableEntity(Partition(deadline.Deadline.DueAt), RowKey(deadline.Deadline))
-        {
-            [ClaimedByColumn] = claimant,
-            [ClaimedUntilColumn] = claimUntil,
-        };
+        var claim = Claim(deadline, claimant, claimUntil);
         try
         {
             await TableCalls.RunAsync(
@@ -121,16 +132,87 @@ public sealed class TableDeadlineIndex : IDeadlineIndex
     }
 
     /// <inheritdoc />
-    public async Task CompleteAsync(ClaimableDeadline deadline, CancellationToken cancellationToken)
+    /// <remarks>One transaction per day (every claim conditional on its ETag); if any row changed meanwhile the
+    /// transaction fails whole and that day's entries are claimed one by one.</remarks>
+    public async Task<IReadOnlyList<ClaimableDeadline>> ClaimAsync(
+        IReadOnlyList<ClaimableDeadline> due, string claimant, DateTimeOffset claimUntil, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(deadline);
+        ArgumentNullException.ThrowIfNull(due);
+        ArgumentException.ThrowIfNullOrWhiteSpace(claimant);
+        var now = time.GetUtcNow();
+        var claimed = new List<ClaimableDeadline>(due.Count);
+        foreach (var day in due.Where(d => d.ClaimedUntil is not { } until || until <= now).GroupBy(d => Partition(d.Deadline.DueAt)))
+        {
+            foreach (var batch in day.Chunk(TableCalls.MaxTransactionSize))
+            {
+                var actions = batch.Select(d => new TableTransactionAction(TableTransactionActionType.UpdateMerge, Claim(d, claimant, claimUntil), new ETag(d.ETag))).ToList();
+                try
+                {
+                    await TableCalls.RunAsync(Table, () => Table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    claimed.AddRange(batch);
+                }
+                catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
+                {
+                    foreach (var d in batch)
+                    {
+                        if (await TryClaimAsync(d, claimant, claimUntil, cancellationToken).ConfigureAwait(false))
+                        {
+                            claimed.Add(d);
+                        }
+                    }
+                }
+            }
+        }
 
-        // Kept as done, not deleted: every case change re-schedules its whole plan (an upsert merge, which keeps
-        // this flag), and a deleted row would come back and be sent again. CancelAsync and erasure remove rows.
-        var done = new TableEntity(Partition(deadline.Deadline.DueAt), RowKey(deadline.Deadline)) { [DoneColumn] = true };
+        return claimed;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A done row is kept (so scheduling the same entry again, as every case change does, finds it and adds
+    /// nothing) but replaced without <c>DueAt</c>: the due query filters on that column, so done rows never come
+    /// back to the sweeper. One transaction per day; a row cancelled meanwhile fails it, then rows go one by one.
+    /// </remarks>
+    public async Task CompleteAsync(IReadOnlyList<ClaimableDeadline> handled, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handled);
+        foreach (var day in handled.Select(d => DoneRow(d.Deadline)).DistinctBy(r => r.RowKey).GroupBy(r => r.PartitionKey))
+        {
+            foreach (var batch in day.Chunk(TableCalls.MaxTransactionSize))
+            {
+                var actions = batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, ETag.All)).ToList();
+                try
+                {
+                    await TableCalls.RunAsync(Table, () => Table.SubmitTransactionAsync(actions, cancellationToken), cancellationToken).ConfigureAwait(false);
+                }
+                catch (TableTransactionFailedException e) when (e.Status == 404)
+                {
+                    foreach (var row in batch)
+                    {
+                        await MarkDoneAsync(row, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+    }
+
+    private async Task AddIfAbsentAsync(TableEntity row, CancellationToken cancellationToken)
+    {
         try
         {
-            await TableCalls.RunAsync(Table, () => Table.UpdateEntityAsync(done, ETag.All, TableUpdateMode.Merge, cancellationToken), cancellationToken)
+            await TableCalls.RunAsync(Table, () => Table.AddEntityAsync(row, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Already scheduled (or already done): kept as it is.
+        }
+    }
+
+    private async Task MarkDoneAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await TableCalls.RunAsync(Table, () => Table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -138,6 +220,23 @@ public sealed class TableDeadlineIndex : IDeadlineIndex
             // Cancelled meanwhile: nothing left to mark.
         }
     }
+
+    private static TableEntity Claim(ClaimableDeadline deadline, string claimant, DateTimeOffset claimUntil)
+        => new(Partition(deadline.Deadline.DueAt), RowKey(deadline.Deadline))
+        {
+            [ClaimedByColumn] = claimant,
+            [ClaimedUntilColumn] = claimUntil,
+        };
+
+    // Board and Case stay so erasure (a filter on them) still finds the row.
+    private static TableEntity DoneRow(Deadline deadline) => new(Partition(deadline.DueAt), RowKey(deadline))
+    {
+        [BoardColumn] = deadline.BoardId,
+        [CaseColumn] = deadline.Case.Value,
+        [KindColumn] = deadline.Kind,
+        [DueTicksColumn] = deadline.DueAt.UtcTicks,
+        [DoneColumn] = true,
+    };
 
     private static string Partition(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 

@@ -41,6 +41,7 @@ public abstract partial class PeriodicSweep<TItem> : BackgroundService
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         var started = Clock.GetUtcNow();
+        var finished = new List<TItem>();
         try
         {
             var (handled, failed) = (0, 0);
@@ -49,6 +50,7 @@ public abstract partial class PeriodicSweep<TItem> : BackgroundService
                 try
                 {
                     handled += await HandleAsync(item, cancellationToken) ? 1 : 0;
+                    finished.Add(item);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -61,7 +63,15 @@ public abstract partial class PeriodicSweep<TItem> : BackgroundService
         }
         finally
         {
-            InterlockedMax(ref lastCompletedStart, started.UtcTicks);
+            try
+            {
+                // Not cancellable: what a stopping host has already done is recorded.
+                await FinishPassAsync(finished, CancellationToken.None);
+            }
+            finally
+            {
+                InterlockedMax(ref lastCompletedStart, started.UtcTicks);
+            }
         }
     }
 
@@ -80,6 +90,12 @@ public abstract partial class PeriodicSweep<TItem> : BackgroundService
 
     /// <summary>Claims and handles one item; true when it acted.</summary>
     protected abstract Task<bool> HandleAsync(TItem item, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After a pass, even a failed or cancelled one: records at once what the pass finished (the items whose
+    /// handler returned), so a sweep can batch its "done" marks. Nothing by default.
+    /// </summary>
+    protected virtual Task FinishPassAsync(IReadOnlyList<TItem> finished, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>The item in logs: ids only, never personal data.</summary>
     protected abstract string Describe(TItem item);

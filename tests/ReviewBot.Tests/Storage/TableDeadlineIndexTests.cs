@@ -55,11 +55,49 @@ public sealed class TableDeadlineIndexTests(AzuriteFixture azurite) : IAsyncLife
         await index.ScheduleAsync([reminder], default);
         var entry = Assert.Single(await index.GetDueAsync(Now, 10, default));
         Assert.True(await index.TryClaimAsync(entry, "instance-a", Now.AddMinutes(5), default));
-        await index.CompleteAsync(entry, default);
+        await index.CompleteAsync([entry], default);
 
         await index.ScheduleAsync([reminder], default); // every case change re-schedules its whole plan
 
         Assert.Empty(await index.GetDueAsync(Now.AddMinutes(10), 10, default));
+    }
+
+    [Fact]
+    public async Task Done_entries_never_reach_the_sweeper_again_so_a_long_history_costs_the_due_query_nothing()
+    {
+        var history = Enumerable.Range(0, 1_500).Select(i => Deadline(100 + i, Now.AddDays(-(i % 30)).AddMinutes(-1 - (i % 600)))).ToList();
+        await index.ScheduleAsync(history, default);
+        var owner = "instance-a";
+        while ((await index.GetDueAsync(Now, 100, default)) is { Count: > 0 } due)
+        {
+            await index.CompleteAsync(await index.ClaimAsync(due, owner, Now.AddMinutes(5), default), default);
+        }
+
+        await index.ScheduleAsync([.. history, Deadline(1, Now.AddMinutes(-1))], default); // the whole plans again, and one new entry
+        var before = bed.Requests.Count;
+
+        var found = await index.GetDueAsync(Now.AddHours(1), 100, default);
+
+        Assert.Equal([Deadline(1, Now.AddMinutes(-1))], found.Select(d => d.Deadline));
+        Assert.Equal(1, bed.Requests.Count - before); // 1,500 done rows, more than a page, are not read
+    }
+
+    [Fact]
+    public async Task Claiming_several_entries_at_once_wins_only_those_no_one_else_holds()
+    {
+        await index.ScheduleAsync([Deadline(1, Now.AddHours(-1)), Deadline(2, Now.AddHours(-1)), Deadline(3, Now.AddMinutes(-5))], default);
+        var due = await index.GetDueAsync(Now, 10, default);
+        Assert.True(await index.TryClaimAsync(due[1], "instance-b", Now.AddMinutes(5), default)); // taken since it was read
+
+        var won = await index.ClaimAsync(due, "instance-a", Now.AddMinutes(5), default);
+
+        Assert.Equal([due[0].Deadline, due[2].Deadline], won.Select(d => d.Deadline));
+        Assert.Empty(await index.ClaimAsync(await index.GetDueAsync(Now, 10, default), "instance-c", Now.AddMinutes(5), default));
+        bed.Time.Advance(TimeSpan.FromMinutes(6)); // every claim expired: one transaction claims all three
+        var again = await index.GetDueAsync(Now, 10, default);
+        var before = bed.Requests.Count;
+        Assert.Equal(3, (await index.ClaimAsync(again, "instance-c", Now.AddMinutes(5), default)).Count);
+        Assert.Equal(1, bed.Requests.Count - before);
     }
 
     [Fact]
@@ -105,7 +143,7 @@ public sealed class TableDeadlineIndexTests(AzuriteFixture azurite) : IAsyncLife
         await index.ScheduleAsync([reminder], default);
         Assert.Equal([other], (await index.GetDueAsync(Now, 10, default)).Select(d => d.Deadline));
 
-        await index.CompleteAsync(entry, default);
+        await index.CompleteAsync([entry], default);
         await index.CancelAsync([other, Deadline(3, Now)], default); // one never existed: fine
         bed.Time.Advance(TimeSpan.FromHours(1));
         Assert.Empty(await index.GetDueAsync(Now, 10, default));

@@ -13,8 +13,8 @@ using ReviewBot.Sweeps;
 namespace ReviewBot.Bot.Reminders;
 
 /// <summary>
-/// Sends due reminders. Each due entry is claimed first (so several instances and restarts send it once),
-/// the case is re-read to check the reminder still stands, and the entry is removed when handled.
+/// Sends due reminders. The due entries are claimed first (so several instances and restarts send each once),
+/// each case is re-read to check its reminder still stands, and the handled entries are marked done at the end of the pass.
 /// </summary>
 public sealed partial class DeadlineSweepService : PeriodicSweep<ClaimableDeadline>
 {
@@ -52,25 +52,28 @@ public sealed partial class DeadlineSweepService : PeriodicSweep<ClaimableDeadli
     protected override TimeSpan Interval => options.Value.DeadlineInterval;
 
     /// <inheritdoc />
-    protected override Task<IReadOnlyList<ClaimableDeadline>> FindAsync(CancellationToken cancellationToken)
-        => deadlines.GetDueAsync(Clock.GetUtcNow(), 100, cancellationToken);
+    /// <remarks>The due entries are claimed together (one request per due day), so several instances and restarts send each once.</remarks>
+    protected override async Task<IReadOnlyList<ClaimableDeadline>> FindAsync(CancellationToken cancellationToken)
+    {
+        var due = await deadlines.GetDueAsync(Clock.GetUtcNow(), 100, cancellationToken);
+        return due.Count == 0 ? due : await deadlines.ClaimAsync(due, instance, Clock.GetUtcNow() + options.Value.ClaimDuration, cancellationToken);
+    }
 
     /// <inheritdoc />
     protected override string Describe(ClaimableDeadline item) => $"{item.Deadline.Case} {item.Deadline.Kind}";
 
     /// <inheritdoc />
-    protected override async Task<bool> HandleAsync(ClaimableDeadline item, CancellationToken cancellationToken)
-    {
-        if (!await deadlines.TryClaimAsync(item, instance, Clock.GetUtcNow() + options.Value.ClaimDuration, cancellationToken))
-        {
-            return false;
-        }
+    /// <remarks>A reminder that throws keeps its claim until it expires, then is tried again.</remarks>
+    protected override Task<bool> HandleAsync(ClaimableDeadline item, CancellationToken cancellationToken) => RemindAsync(item.Deadline, cancellationToken);
 
-        // A reminder that throws keeps its claim until it expires, then is tried again.
-        var reminded = await RemindAsync(item.Deadline, cancellationToken);
-        await deadlines.CompleteAsync(item, cancellationToken);
-        return reminded;
-    }
+    /// <inheritdoc />
+    /// <remarks>
+    /// Marked done together at the end of the pass (one request per due day, not one per reminder), also when the
+    /// host stops mid-pass. Only a crash (kill -9) during a pass, after some sends, sends those again once their
+    /// claim expires: the duplicate window is one pass, where marking each at once would make it one send.
+    /// </remarks>
+    protected override Task FinishPassAsync(IReadOnlyList<ClaimableDeadline> finished, CancellationToken cancellationToken)
+        => finished.Count == 0 ? Task.CompletedTask : deadlines.CompleteAsync(finished, cancellationToken);
 
     private async Task<bool> RemindAsync(Deadline deadline, CancellationToken cancellationToken)
     {
