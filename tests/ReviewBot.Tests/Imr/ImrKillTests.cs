@@ -57,7 +57,9 @@ public sealed class ImrProcessEnvironment : IAsyncLifetime
             ["Sweeps__DeadlineInterval"] = "00:00:01",
             ["Sweeps__ClaimDuration"] = "00:00:10",
             ["Effects__SweepInterval"] = "00:00:00.500",
-            ["Effects__ClaimDuration"] = "00:00:02",
+            // Longer than a mail takes here (2 s below), so a mail in flight is never claimed and sent again by a
+            // sweep alongside it; the restart then waits for the killed process's claims to lapse.
+            ["Effects__ClaimDuration"] = "00:00:10",
             ["Effects__RetryDelay"] = "00:00:00.200",
             ["Effects__MaxRetryDelay"] = "00:00:01",
         });

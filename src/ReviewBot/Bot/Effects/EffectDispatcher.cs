@@ -156,8 +156,16 @@ public sealed partial class EffectDispatcher : PeriodicSweep<PendingEffect>
             return false;
         }
 
-        var board = await boards.GetAsync(effect.BoardId, cancellationToken);
-        var current = board is null ? null : await cases.FindAsync(effect.BoardId, effect.Case, cancellationToken);
+        // The run ends before its claim does: past it, another sweep may claim the effect and run it alongside.
+        using var withinClaim = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        withinClaim.CancelAfter(options.ClaimDuration * 0.9);
+        return await RunClaimedAsync(claimed, withinClaim.Token, cancellationToken);
+    }
+
+    private async Task<bool> RunClaimedAsync(PendingEffect claimed, CancellationToken withinClaim, CancellationToken cancellationToken)
+    {
+        var board = await boards.GetAsync(claimed.BoardId, cancellationToken);
+        var current = board is null ? null : await cases.FindAsync(claimed.BoardId, claimed.Case, cancellationToken);
         if (board is null || current is null)
         {
             await outbox.CompleteAsync(claimed, cancellationToken); // the case (or board) is gone: nothing left to tell
@@ -167,7 +175,7 @@ public sealed partial class EffectDispatcher : PeriodicSweep<PendingEffect>
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var posted = await scope.ServiceProvider.GetRequiredService<EffectRunner>().RunAsync(board, current, claimed.Effect, cancellationToken);
+            var posted = await scope.ServiceProvider.GetRequiredService<EffectRunner>().RunAsync(board, current, claimed.Effect, withinClaim);
             if (posted is not null)
             {
                 await outbox.CompletePostAsync(claimed, posted, cancellationToken);
