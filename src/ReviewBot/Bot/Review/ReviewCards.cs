@@ -86,6 +86,8 @@ public static class ReviewCards
             PanelChoices = [.. board.People.Where(p => p.Roles.Contains(BoardRole.PanelMember) || p.AgencyId is not null).Select(p => new ChoiceView(PersonLabel(p, board), p.ObjectId))],
             PanelSelected = string.Join(',', review.Terms?.Panel.Select(s => s.ObjectId) ?? c.PartiesIn(BoardRole.PanelMember).Select(p => p.ObjectId)),
             CanCallMeeting = manager && review.Stage == ReviewStage.PanelMeetings,
+            CanAddChronology = open && review.Stage == ReviewStage.ImrsAndChronologies && c.ImrRequests.Count > 0
+                && who.HoldsAny([BoardRole.BusinessManager, BoardRole.LeadReviewer]),
             CanRecordReport = open && review.Stage is >= ReviewStage.DraftOverviewReport and <= ReviewStage.BoardApproval
                 && who.HoldsAny([BoardRole.LeadReviewer, BoardRole.BusinessManager]),
             CanSignOff = open && review.Stage == ReviewStage.PanelSignOff && who.Holds(BoardRole.PanelMember)

@@ -98,6 +98,9 @@ public sealed record ReviewStageCard : ICardModel
     /// <summary>The viewer may call a panel meeting (the Graph meeting flow).</summary>
     public bool CanCallMeeting { get; init; }
 
+    /// <summary>At the IMRs and chronologies stage the business manager or lead reviewer may add chronology entries.</summary>
+    public bool CanAddChronology { get; init; }
+
     /// <summary>The viewer may record a report version.</summary>
     public bool CanRecordReport { get; init; }
 
