@@ -30,9 +30,10 @@ public sealed partial class ChronologyEntryCardTests(ImrEnvironment env) : IClas
         Assert.NotEmpty(env.Connector.PostsTo(ImrPeople.Author, c.Reference, CardVerbs.ChronologyForm)); // the author's IMR card has the button
 
         // The author's form: the agency fixed, nothing recorded yet.
-        var form = await AnswerAsync(ImrPeople.Author, CardVerbs.ChronologyForm, c, new JsonObject { ["agencyId"] = "police" });
-        Assert.Contains("Add to the chronology", form, StringComparison.Ordinal);
-        Assert.Contains("No entries yet in Riverside Police's chronology.", form, StringComparison.Ordinal);
+        // The author's form, a new message below the IMR card: the agency fixed, nothing recorded yet.
+        Assert.Equal("The form to add to Riverside Police's chronology is below.", await AnswerAsync(ImrPeople.Author, CardVerbs.ChronologyForm, c, new JsonObject { ["agencyId"] = "police" }));
+        var form = Assert.Single(await env.TeamsToAsync(ImrPeople.Author, "No entries yet in Riverside Police")).Body!.ToJsonString();
+        Assert.Contains(CardVerbs.ChronologyAdd, form, StringComparison.Ordinal);
         Assert.DoesNotContain("\"id\":\"agencyId\"", form, StringComparison.Ordinal);
 
         // A date the bot cannot read: asked again in plain words, everything typed still there, nothing stored.
@@ -71,7 +72,8 @@ public sealed partial class ChronologyEntryCardTests(ImrEnvironment env) : IClas
         Assert.Contains("Only the agency's IMR author, the business manager or the lead reviewer may add to its chronology.", other, StringComparison.Ordinal);
 
         // The business manager chooses the agency.
-        var managerForm = await AnswerAsync(Actors.BusinessManager, CardVerbs.ChronologyForm, c, []);
+        await AnswerAsync(Actors.BusinessManager, CardVerbs.ChronologyForm, c, []);
+        var managerForm = Assert.Single(await env.TeamsToAsync(Actors.BusinessManager, CardVerbs.ChronologyAdd)).Body!.ToJsonString();
         Assert.Contains("\"id\":\"agencyId\"", managerForm, StringComparison.Ordinal);
         var byManager = await AnswerAsync(Actors.BusinessManager, CardVerbs.ChronologyAdd, c, new JsonObject { ["shownAgencyId"] = "police", ["agencyId"] = "csc", ["occurredOn"] = "2026-05-01", ["childContact"] = "Home visit, child seen", ["sourceOfEvidence"] = "CSC case note" });
         Assert.Contains("Children's Social Care's chronology: 1 entry so far.", byManager, StringComparison.Ordinal);

@@ -10,7 +10,7 @@ using ReviewBot.Core.Ports;
 namespace ReviewBot.Bot.Export;
 
 /// <summary>
-/// "Add chronology entry" on the IMR card and the review stage card: the form (<see cref="ChronologyEntryForm"/>),
+/// "Add chronology entry" on the IMR card and the review stage card: the form (<see cref="ChronologyEntryForm"/>) as a new message,
 /// then each entry through <see cref="RecordChronologyEntryCommand"/>, which checks the role again and writes the
 /// audit record. A stranger gets the unknown-case answer; anyone else with a role the card naming who may add.
 /// </summary>
@@ -28,7 +28,17 @@ public sealed class ChronologyEntryActions(CaseWorkflow workflow, ICaseStore cas
         }
 
         var (board, current, actor) = permitted;
-        await turn.ReplaceActedCardAsync(action, turn.Card(ChronologyEntryForm.For(current, board, actor, action.Field("agencyId"))), cancellationToken);
+        if (!turn.IsPersonal)
+        {
+            await turn.AnswerActionAsync(action, "Chronology entries are added in your 1:1 chat with ReviewBot: please open the card there.", cancellationToken);
+            return;
+        }
+
+        // A new message, not the pressed card replaced: the IMR and stage cards are updated in place after every change,
+        // which would wipe a form that took their place.
+        var form = ChronologyEntryForm.For(current, board, actor, action.Field("agencyId"));
+        await turn.AnswerActionAsync(action, $"The form to add to {form.AgencyName}'s chronology is below.", cancellationToken);
+        await turn.SendCardAsync(turn.Card(form), cancellationToken);
     }
 
     /// <summary>Adds the entry, or asks again in plain words with everything typed kept.</summary>
