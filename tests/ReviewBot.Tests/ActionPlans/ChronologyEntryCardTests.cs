@@ -90,6 +90,11 @@ public sealed partial class ChronologyEntryCardTests(ImrEnvironment env) : IClas
         Assert.Contains(CaseVisibility.UnknownCaseAnswer(c.Reference), await AnswerAsync(Actors.Stranger, CardVerbs.ChronologyAdd, c, typed.DeepClone().AsObject()), StringComparison.Ordinal);
         Assert.Equal(2, (await env.CaseAsync(c.Reference)).Chronology.Count);
 
+        // From an Outlook actionable message (which cannot post a new card) the author is sent to Teams; nothing renders or changes.
+        var fromOutlook = await Outlook.OutlookInvokes.PostAsync(env.Host, ImrPeople.Author, CardVerbs.ChronologyAdd, new JsonObject { ["caseRef"] = c.Reference.Value, ["shownAgencyId"] = "police", ["occurredOn"] = "2026-06-05", ["communication"] = "Call", ["sourceOfEvidence"] = "Log" });
+        Assert.Contains("added on the IMR card in Teams", (string?)fromOutlook["value"], StringComparison.Ordinal);
+        Assert.Equal(2, (await env.CaseAsync(c.Reference)).Chronology.Count);
+
         // The merged chronology the business manager exports holds both entries, in date order.
         (await env.Host.PostAsync(env.Host.Activity("message", Actors.BusinessManager, $"export {c.Reference}"))).EnsureSuccessStatusCode();
         await env.Host.AfterResponsesAsync();

@@ -6,6 +6,7 @@ using ReviewBot.Core.Cases;
 using ReviewBot.Core.Decisions;
 using ReviewBot.Core.Export;
 using ReviewBot.Core.Ports;
+using ReviewBot.Teams;
 
 namespace ReviewBot.Bot.Export;
 
@@ -82,6 +83,13 @@ public sealed class ChronologyEntryActions(CaseWorkflow workflow, ICaseStore cas
     /// <summary>The board, case and presser when the presser may add to some agency's chronology; otherwise answered.</summary>
     private async Task<(BoardConfiguration Board, ReviewCase Case, string Actor)?> PermittedAsync(BotTurn turn, CardAction action, CancellationToken cancellationToken)
     {
+        if (turn.Activity.ChannelId == ServedChannels.Outlook)
+        {
+            // An actionable message cannot post a new card (and Outlook has no form template): the form lives in Teams.
+            await turn.AnswerActionAsync(action, "Chronology entries are added on the IMR card in Teams: please open ReviewBot there.", cancellationToken);
+            return null;
+        }
+
         if (await CaseActions.CaseOfAsync(turn, action, cancellationToken) is not { } named)
         {
             return null;
