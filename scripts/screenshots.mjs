@@ -3,7 +3,9 @@
 // (as tests/ReviewBot.EndToEnd.Tests do), so it does not depend on the UI's markup; the page shows every
 // message from its WebSocket stream, and each screenshot is of the card element the page rendered.
 // Also calls an extraordinary panel meeting (the slot card), picks a slot, and shoots the Graph stand-in's page
-// where the invite lands, as a person would look at it after `make run`.
+// where the invite lands, as a person would look at it after `make run`. After the approval it fills the IMR card's
+// chronology form in the page, asks for the export and adds an action to the action plan. The learning-dissemination
+// card goes to an agency's panel member, who is not the Playground's user, so it is not shot.
 // Usage: node scripts/screenshots.mjs http://127.0.0.1:PLAYGROUND_PORT docs/screenshots [http://127.0.0.1:GRAPH_PORT]
 import { chromium } from 'playwright-core';
 import path from 'node:path';
@@ -166,6 +168,78 @@ async function panelMeeting(recommendation, reference) {
   return updated ?? recommendation;
 }
 
+/** Shoots the newest card in the page that shows `text`. */
+async function shootPageCard(name, text) {
+  const card = page.locator('.fai-OutputCard', { hasText: text }).last();
+  await card.waitFor({ state: 'visible', timeout: timeoutMs });
+  await card.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  const file = path.join(outDir, name);
+  await card.screenshot({ path: file });
+  console.log(`  ${file}`);
+  return card;
+}
+
+/** Picks `option` in the card's compact choice set labelled `label` (the Playground renders it as a combobox). */
+async function choose(card, label, option) {
+  await card.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** "Add chronology entry" on the IMR card, pressed and filled in the page itself: first without saying what happened
+ * (the form asks again, keeping what was typed), then two entries; shoots the form asked again and with the entries. */
+async function chronology(imr) {
+  const imrCard = page.locator('.fai-OutputCard', { hasText: firstText(imr.card.body) }).last();
+  const mark = messages.length;
+  await imrCard.getByRole('button', { name: 'Add chronology entry' }).click();
+  await waitFor(m => m.action === 'createMessage' && m.json.includes('chronology.add'), mark, 'the chronology form');
+  let form = page.locator('.fai-OutputCard', { hasText: 'Add to the chronology (' }).last();
+  await form.waitFor({ state: 'visible', timeout: timeoutMs });
+  await form.getByLabel(/^Date/).fill('2026-06-03');
+  await form.getByLabel(/^Source of evidence/).fill('Police log 2026/118');
+  await form.getByRole('button', { name: 'Add to the chronology' }).click();
+  form = await shootPageCard('chronology-asked-again.png', 'Please say what happened');
+  await form.getByLabel(/^Communication/).fill('Strategy discussion with children\'s social care about the bruising reported by the nursery');
+  await choose(form, "Within the agency or external", 'External');
+  await choose(form, "Phone, written or meeting", 'Phone');
+  await form.getByLabel(/^Response or outcome/).fill('Section 47 enquiry agreed; joint visit the next day');
+  await form.getByRole('button', { name: 'Add to the chronology' }).click();
+  form = page.locator('.fai-OutputCard', { hasText: '1 entry so far' }).last();
+  await form.waitFor({ state: 'visible', timeout: timeoutMs });
+  await form.getByLabel(/^Date/).fill('2026-06-04');
+  await form.getByLabel(/^Contact with the child/).fill('Joint home visit: Jordan seen with mother, then alone in the bedroom');
+  await choose(form, "Child's views recorded", 'Yes');
+  await choose(form, "Child seen alone", 'Yes');
+  await form.getByLabel(/^Source of evidence/).fill('Police log 2026/121');
+  await form.getByRole('button', { name: 'Add to the chronology' }).click();
+  await shootPageCard('chronology-entry.png', '2 entries so far');
+}
+
+/** `export SCR-…`: the card with the three short-lived links. */
+async function exportLinks(reference) {
+  const links = await say(`export ${reference}`, m => m.action === 'createMessage' && m.json.includes('/exports/'), 'the export links');
+  await shoot('export-links.png', links);
+}
+
+/** `action plan SCR-…`: the business manager adds an action owned by the Playground's user (whose action card
+ * arrives), asks the agencies to disseminate the learning, and shoots the action card and the overview. */
+async function actionPlan(reference) {
+  const overview = await say(`action plan ${reference}`, m => m.action === 'createMessage' && m.json.includes('action.save'), 'the action plan card');
+  let mark = messages.length;
+  await press(overview, 'action.save', {
+    caseRef: reference, version: dataValue(overview.card, 'version'), itemId: 'new',
+    what: 'Audit twenty strategy discussions for whether the child\'s voice was recorded', owner: config.currentUser.aadObjectId,
+    agencyId: 'police', dueOn: '2027-03-31', measure: 'Audit report to the panel with its findings and a re-audit date',
+  });
+  const item = await waitFor(m => m.action === 'createMessage' && m.json.includes('action.progress') && m.json.includes(reference), mark, 'the action card');
+  await shoot('action-item.png', item);
+  const again = await say(`action plan ${reference}`, m => m.action === 'createMessage' && m.json.includes('learning.start'), 'the action plan card');
+  await press(again, 'learning.start', { caseRef: reference, version: dataValue(again.card, 'version'), disseminateBy: '2027-04-30' });
+  mark = messages.length;
+  const plan = await say(`action plan ${reference}`, m => m.action === 'createMessage' && m.json.includes('action.save') && m.json.includes('2027'), 'the action plan with its action');
+  await shoot('action-plan.png', plan);
+}
+
 const config = (await api('GET', '_internal/v1/config')).config;
 const chat = config.personalChat.id;
 const browser = await chromium.launch({
@@ -262,6 +336,16 @@ try {
     }
     await shootStandIn('stand-in-imr.png', 'IMR request');
   }
+
+  await chronology(imr);
+  await exportLinks(reference);
+  await actionPlan(reference);
+} catch (error) {
+  // What the page showed when a step failed, to see why.
+  const file = path.join('.local', 'logs', 'screenshots', 'failed.png');
+  await page.screenshot({ path: file, fullPage: false }).catch(() => {});
+  console.error(`The page as it was: ${file}`);
+  throw error;
 } finally {
   await browser.close();
 }

@@ -2,7 +2,8 @@
 # Screenshots of the cards as the Microsoft 365 Agents Playground renders them (headless Chromium), written to
 # docs/screenshots/: the welcome card, a referral question, the summary, the panel-meeting slot card, the Graph
 # stand-in's page with the invite, the decision card, `my tasks`, the status card and its extension form, and
-# after the approval an IMR card and the review's first stage card.
+# after the approval an IMR card and the review's first stage card, the chronology form (asked again, then with two
+# entries), the export links, an action's card and the action plan.
 # Starts its own Azurite (in memory, so every run begins from the demo board alone), Graph stand-in, bot and
 # Playground on free ports, runs scripts/screenshots.mjs, and stops them all. Needs Chromium
 # (`apt-get install chromium`; CHROMIUM=/path overrides /usr/bin/chromium). Run it with `make screenshots`.

@@ -3,17 +3,21 @@ using ReviewBot.Core.ActionPlans;
 using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Decisions;
+using ReviewBot.Core.Imr;
 
 namespace ReviewBot.Core.Export;
 
 /// <summary>
-/// Adds a line to an agency's chronology: by that agency's IMR author or panel member, or by the business manager
+/// Adds a line to an agency's chronology: by that agency's IMR author, or by the business manager or the lead reviewer
 /// (who may enter what an agency sent in). The agency must have been asked for an IMR on the case.
 /// </summary>
 public sealed record RecordChronologyEntryCommand : CaseCommand
 {
     /// <summary>Longest text kept in one column.</summary>
     public const int MaximumLength = 2_000;
+
+    /// <summary>The roles that may add an entry (an IMR author only to the agency they write for).</summary>
+    public static IReadOnlyList<BoardRole> Adders { get; } = [BoardRole.ImrAuthor, BoardRole.BusinessManager, BoardRole.LeadReviewer];
 
     /// <summary>The entry as given.</summary>
     public required ChronologyEntry Entry { get; init; }
@@ -22,7 +26,7 @@ public sealed record RecordChronologyEntryCommand : CaseCommand
     public override string AuditAction => "ChronologyEntryRecorded";
 
     /// <inheritdoc />
-    public override IReadOnlyList<BoardRole> PermittedRoles => [BoardRole.ImrAuthor, BoardRole.PanelMember, BoardRole.BusinessManager];
+    public override IReadOnlyList<BoardRole> PermittedRoles => Adders;
 
     /// <inheritdoc />
     public override IReadOnlyList<CaseStage> Stages => ActionPlanStages.AfterAgreement;
@@ -42,14 +46,19 @@ public sealed record RecordChronologyEntryCommand : CaseCommand
         }
 
         var actor = context.ActorObjectId;
-        if (!current.HasRole(actor, BoardRole.BusinessManager) && !Is(request.AuthorObjectId, actor) && !Is(request.PanelMemberObjectId, actor))
+        if (!MayAdd(current, request, actor))
         {
-            return CommandResult.Reject("Only the agency's IMR author or panel member, or the business manager, may add to its chronology.");
+            return CommandResult.Reject("Only the agency's IMR author, the business manager or the lead reviewer may add to its chronology.");
         }
 
         if (Entry.OccurredOn > context.Today)
         {
             return CommandResult.Reject("A chronology entry records what happened: please give a date no later than today.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Entry.ChildContact) && string.IsNullOrWhiteSpace(Entry.AdultContact) && string.IsNullOrWhiteSpace(Entry.Communication))
+        {
+            return CommandResult.Reject("Please say what happened: the contact with the child, the contact with an adult, or the communication.");
         }
 
         if (string.IsNullOrWhiteSpace(Entry.SourceOfEvidence))
@@ -66,6 +75,14 @@ public sealed record RecordChronologyEntryCommand : CaseCommand
         var entry = Entry with { RecordedByObjectId = actor, RecordedAt = context.Now };
         return CommandResult.Accept(current with { Chronology = [.. current.Chronology, entry] },
             string.Create(CultureInfo.InvariantCulture, $"{Entry.AgencyId}:{Entry.OccurredOn:yyyy-MM-dd}:{current.Chronology.Count + 1}"));
+    }
+
+    /// <summary>True when <paramref name="actor"/> may add to the chronology of <paramref name="request"/>'s agency.</summary>
+    public static bool MayAdd(ReviewCase current, ImrRequest request, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(request);
+        return current.HasRole(actor, BoardRole.BusinessManager) || current.HasRole(actor, BoardRole.LeadReviewer) || Is(request.AuthorObjectId, actor);
     }
 
     private static bool Is(string? objectId, string actor) => string.Equals(objectId, actor, StringComparison.OrdinalIgnoreCase);

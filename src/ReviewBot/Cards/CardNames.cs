@@ -69,6 +69,9 @@ public static class CardNames
     /// <summary>cards/export-links.json: the short-lived download links of a case's chronology and audit export.</summary>
     public const string ExportLinks = "export-links";
 
+    /// <summary>cards/chronology-entry.json: the form to add a line to an agency's chronology, with its entries so far.</summary>
+    public const string ChronologyEntry = "chronology-entry";
+
     /// <summary>Every card above.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -78,5 +81,6 @@ public static class CardNames
         MyTasks,
         ClockExtension,
         ReviewStage, ActionPlan, ActionItem, LearningDissemination, ExportLinks,
+        ChronologyEntry,
     ];
 }

@@ -157,4 +157,10 @@ public static class CardVerbs
 
     /// <summary>An agency confirms dissemination; data <c>{caseRef, version, agencyId}</c>, input <c>note</c>.</summary>
     public const string LearningConfirm = "learning.confirm";
+
+    /// <summary>Open the form to add a chronology entry (IMR card, review stage card); data <c>{caseRef, agencyId?}</c>.</summary>
+    public const string ChronologyForm = "chronology.form";
+
+    /// <summary>Add the entry; data <c>{caseRef, version, shownAgencyId}</c>, inputs <c>agencyId?, occurredOn, occurredAt, childContact, …, sourceOfEvidence, comment</c>.</summary>
+    public const string ChronologyAdd = "chronology.add";
 }

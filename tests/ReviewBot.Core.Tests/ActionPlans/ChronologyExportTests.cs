@@ -1,4 +1,6 @@
+using ReviewBot.Core.Boards;
 using ReviewBot.Core.Cases;
+using ReviewBot.Core.Decisions;
 using ReviewBot.Core.Export;
 using ReviewBot.Core.Imr;
 using ReviewBot.Core.Tests.Decisions;
@@ -12,7 +14,7 @@ public sealed class ChronologyExportTests
     {
         var c = Agreed() with
         {
-            ImrRequests = [new ImrRequest("police", new DateOnly(2027, 1, 8)) { PanelMemberObjectId = PoliceePanel }, new ImrRequest("health", new DateOnly(2027, 1, 8))],
+            ImrRequests = [new ImrRequest("police", new DateOnly(2027, 1, 8)) { AuthorObjectId = Owner, PanelMemberObjectId = PoliceePanel }, new ImrRequest("health", new DateOnly(2027, 1, 8))],
         };
         var entries = new[]
         {
@@ -22,7 +24,7 @@ public sealed class ChronologyExportTests
         };
         foreach (var entry in entries)
         {
-            var actor = entry.AgencyId == "police" ? PoliceePanel : CaseFixtures.BusinessManager;
+            var actor = entry.AgencyId == "police" ? Owner : CaseFixtures.BusinessManager;
             c = new RecordChronologyEntryCommand { Case = c.Reference, CardVersion = c.Version, Entry = entry }.Apply(c, Context(actor)).Updated!;
         }
 
@@ -38,7 +40,7 @@ public sealed class ChronologyExportTests
         Assert.Contains("Family contact: child", ChronologyExport.ChronologyColumns);
         Assert.Contains("Source of evidence", ChronologyExport.ChronologyColumns);
         Assert.Equal("Home visit, child seen|Yes|No", string.Join('|', rows[1].Skip(3).Take(3)));
-        Assert.Equal("14:05|Strategy discussion|External|Phone|Pat Panel", string.Join('|', rows[2][1], rows[2][8], rows[2][9], rows[2][10], rows[2][14]));
+        Assert.Equal("14:05|Strategy discussion|External|Phone|Olive Owner", string.Join('|', rows[2][1], rows[2][8], rows[2][9], rows[2][10], rows[2][14]));
     }
 
     [Fact]
@@ -59,12 +61,21 @@ public sealed class ChronologyExportTests
     }
 
     [Fact]
-    public void Only_the_agencys_author_or_panel_member_or_the_business_manager_adds_to_its_chronology()
+    public void Only_the_agencys_author_or_the_business_manager_or_the_lead_reviewer_adds_to_its_chronology()
     {
         var c = WithChronology();
-        var entry = new ChronologyEntry("police", new DateOnly(2026, 7, 1)) { SourceOfEvidence = "Log" };
-        Assert.Contains("Only the agency's", new RecordChronologyEntryCommand { Case = c.Reference, CardVersion = c.Version, Entry = entry }.Apply(c, Context(Owner)).Problem, StringComparison.Ordinal);
-        Assert.Contains("not been asked", new RecordChronologyEntryCommand { Case = c.Reference, CardVersion = c.Version, Entry = entry with { AgencyId = "fire" } }.Apply(c, Context(CaseFixtures.BusinessManager)).Problem, StringComparison.Ordinal);
-        Assert.Contains("no later than today", new RecordChronologyEntryCommand { Case = c.Reference, CardVersion = c.Version, Entry = entry with { OccurredOn = Today.AddDays(1) } }.Apply(c, Context(PoliceePanel)).Problem, StringComparison.Ordinal);
+        var entry = new ChronologyEntry("police", new DateOnly(2026, 7, 1)) { Communication = "Call to school", SourceOfEvidence = "Log" };
+        Assert.Contains("Only the agency's IMR author, the business manager or the lead reviewer", Add(c, entry, PoliceePanel).Problem, StringComparison.Ordinal);
+        Assert.Contains("Only the agency's", Add(c, entry with { AgencyId = "health" }, Owner).Problem, StringComparison.Ordinal);
+        Assert.Contains("not been asked", Add(c, entry with { AgencyId = "fire" }, CaseFixtures.BusinessManager).Problem, StringComparison.Ordinal);
+        Assert.Contains("no later than today", Add(c, entry with { OccurredOn = Today.AddDays(1) }, Owner).Problem, StringComparison.Ordinal);
+        Assert.Contains("Please say what happened", Add(c, entry with { Communication = " " }, Owner).Problem, StringComparison.Ordinal);
+
+        var lead = c with { Parties = [.. c.Parties, new CaseParty(HealthOwner, BoardRole.LeadReviewer, "Hal Health")] };
+        Assert.Equal(4, Add(lead, entry with { AgencyId = "health" }, HealthOwner).Updated!.Chronology.Count);
+        Assert.Equal(HealthOwner, Add(lead, entry with { AgencyId = "health" }, HealthOwner).Updated!.Chronology[^1].RecordedByObjectId);
     }
+
+    private static CommandResult Add(ReviewCase c, ChronologyEntry entry, string actor)
+        => new RecordChronologyEntryCommand { Case = c.Reference, CardVersion = c.Version, Entry = entry }.Apply(c, Context(actor));
 }

@@ -86,7 +86,7 @@ public sealed partial class ActionPlanHostTests(ImrEnvironment env) : IClassFixt
             Case = c.Reference,
             CardVersion = (await env.CaseAsync(c.Reference)).Version,
             Entry = new ChronologyEntry("police", new DateOnly(2026, 6, 3)) { Communication = "Strategy discussion, \"urgent\"", Mode = CommunicationMode.Phone, SourceOfEvidence = "=Police log 123", ChildSeenAlone = true },
-        }, ImrPeople.PanelMember, null, CancellationToken.None);
+        }, Actors.BusinessManager, null, CancellationToken.None);
         Assert.True(recorded.Applied, recorded.Problem);
 
         // The referrer has a role, but not one that may export: told which roles may, and given no link.
@@ -117,9 +117,9 @@ public sealed partial class ActionPlanHostTests(ImrEnvironment env) : IClassFixt
         var chronology = await client.GetAsync(new Uri(links[1], UriKind.Relative));
         Assert.Equal($"{c.Reference}-chronology.csv", chronology.Content.Headers.ContentDisposition!.FileName);
         var csv = await chronology.Content.ReadAsStringAsync();
-        Assert.Contains("2026-06-03,,Riverside Police,,,Yes,,,\"Strategy discussion, \"\"urgent\"\"\",,Phone,,'=Police log 123,,Pat Panel\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("2026-06-03,,Riverside Police,,,Yes,,,\"Strategy discussion, \"\"urgent\"\"\",,Phone,,'=Police log 123,,Bea Manager\r\n", csv, StringComparison.Ordinal);
         var auditCsv = await (await client.GetAsync(new Uri(links[2], UriKind.Relative))).Content.ReadAsStringAsync();
-        Assert.Contains(",ChronologyEntryRecorded,Pat Panel,", auditCsv, StringComparison.Ordinal);
+        Assert.Contains(",ChronologyEntryRecorded,Bea Manager,", auditCsv, StringComparison.Ordinal);
 
         // A link altered, or past its lifetime, opens nothing.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(links[1][..^2] + "xx", UriKind.Relative))).StatusCode);

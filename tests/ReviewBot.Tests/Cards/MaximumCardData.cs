@@ -40,10 +40,41 @@ internal static class MaximumCardData
             [.. Enumerable.Range(1, 45).Select(i => new FollowedCaseView(CaseRef.Value, Words(80, i)))]));
         yield return ("panel-meeting-slots", "panel", PanelSlots());
         yield return ("imr-request", "business-manager", Imr());
+        yield return ("chronology-entry", "every-box-full", ChronologyForm());
         yield return ("case-status", "imrs", new CaseStatusCard(CaseRef, 987654, Words(80), Words(120), [.. Enumerable.Range(1, 6).Select(Clock)], 40, 40)
         {
             Imrs = [.. Enumerable.Range(1, 30).Select(i => new ImrStatusLine(Words(120, i), Words(200, i), i % 2 == 0))],
         });
+    }
+
+    // A refused press with every box typed to the longest a column keeps, 40 agencies and the latest entries listed.
+    private static ChronologyEntryCard ChronologyForm()
+    {
+        var full = Core.Export.RecordChronologyEntryCommand.MaximumLength;
+        return new()
+        {
+            CaseRef = CaseRef,
+            Version = 987654,
+            AgencyId = "agency-1",
+            AgencyName = Words(120),
+            AgencyChoices = [.. Enumerable.Range(1, 40).Select(i => new ChoiceView(Words(120, i), $"agency-{i}"))],
+            OccurredOnValue = "2026-06-03",
+            OccurredAtValue = "14:05",
+            ChildContactValue = Words(full, 1),
+            ChildViewsRecordedValue = "yes",
+            ChildSeenAloneValue = "no",
+            AdultContactValue = Words(full, 2),
+            AdultViewsRecordedValue = "yes",
+            CommunicationValue = Words(full, 3),
+            RouteValue = "external",
+            ModeValue = "meeting",
+            ResponseOrOutcomeValue = Words(full, 4),
+            SourceOfEvidenceValue = Words(full, 5),
+            CommentValue = Words(full, 6),
+            Error = Words(300),
+            EntriesSoFar = Words(160),
+            Latest = [.. Enumerable.Range(1, ChronologyEntryCard.LatestShown).Select(i => Words(ChronologyEntryCard.EntryPreview, i))],
+        };
     }
 
     // The business manager's view of one agency's request, with 40 people to choose from and two extensions.

@@ -65,6 +65,13 @@ public sealed class ReviewJourneyTests(ReviewEnvironment env) : IClassFixture<Re
         c = await env.PressAsync(Actors.BusinessManager, CardVerbs.ReviewAdvance, c, Stage(ReviewStage.LeadReviewer));
         Assert.Contains(c.Tasks, t => t.Id == "review-appointment-the-national-panel" && t.DoneAt is null);
 
+        // At the IMRs and chronologies stage its card offers the chronology form; the lead reviewer adds an entry.
+        Assert.NotEmpty(env.Host.Connector.PostsTo(Actors.BusinessManager, c.Reference, CardVerbs.ChronologyForm));
+        var added = await env.AnswerAsync(ReviewPeople.LeadReviewer, CardVerbs.ChronologyAdd, c, new JsonObject { ["shownAgencyId"] = "police", ["occurredOn"] = "2026-06-03", ["communication"] = "Strategy discussion", ["sourceOfEvidence"] = "Police log 123" });
+        Assert.Contains("Riverside Police's chronology: 1 entry so far.", added, StringComparison.Ordinal);
+        c = await env.CaseAsync(c.Reference);
+        Assert.Equal(ReviewPeople.LeadReviewer, Assert.Single(c.Chronology).RecordedByObjectId);
+
         await ExpectStageReminderAsync(c, Actors.BusinessManager);
         c = await env.PressAsync(Actors.BusinessManager, CardVerbs.ReviewAdvance, c, Stage(ReviewStage.ImrsAndChronologies));
 

@@ -23,8 +23,6 @@ public static class ActionPlanViews
     /// <summary>The edit choice's value for a new action.</summary>
     public const string NewItem = "new";
 
-    private static readonly CultureInfo EnglishUk = CultureInfo.GetCultureInfo("en-GB");
-
     /// <summary>The card for an action-plan purpose, or null for another purpose or a viewer it is not for.</summary>
     public static ICardModel? For(string? purpose, ReviewCase c, BoardConfiguration board, string viewer, DateOnly today)
     {
@@ -67,7 +65,7 @@ public static class ActionPlanViews
             Disseminations = [.. (c.Learning?.Disseminations ?? []).Select(d => Line(d, board, today))],
             CanAdd = manager,
             CanStartDissemination = manager,
-            EditChoices = manager ? [new PersonChoice("A new action", NewItem), .. items.Where(i => !i.IsComplete).Select(i => new PersonChoice($"{i.Id}: {Short(i.What)}", i.Id))] : [],
+            EditChoices = manager ? [new PersonChoice("A new action", NewItem), .. items.Where(i => !i.IsComplete).Select(i => new PersonChoice(Short(i.What), i.Id))] : [],
             OwnerChoices = manager ? [.. board.People.Select(p => new PersonChoice(p.AgencyId is { } a ? $"{p.DisplayName} ({ImrTexts.AgencyName(board, a)})" : p.DisplayName, p.ObjectId))] : [],
             AgencyChoices = manager ? [.. board.Agencies.Select(a => new PersonChoice(a.Name, a.Id))] : [],
             RefreshUserIds = [.. OverviewReaders.SelectMany(c.PartiesIn).Select(p => p.ObjectId).Distinct(StringComparer.OrdinalIgnoreCase)],
@@ -185,7 +183,8 @@ public static class ActionPlanViews
         _ => "Not started",
     };
 
-    private static string Day(DateOnly day) => day.ToString("ddd d MMM yyyy", EnglishUk);
+    // Dates in words, as on the IMR card: "Wednesday 31 March 2027".
+    private static string Day(DateOnly day) => ImrTexts.Day(day);
 
     private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "…";
 }

@@ -59,6 +59,7 @@ public static class ImrCards
             CanConfirmReceipt = c.Stage == CaseStage.ReviewInitiated && isPanel && request.IsSubmitted && request.ReceivedAt is null,
             CanEdit = open && isManager,
             CanExtend = open && (isManager || isChair),
+            CanAddChronology = c.Stage == CaseStage.ReviewInitiated && viewer is not null && Core.Export.RecordChronologyEntryCommand.MayAdd(c, request, viewer),
             AuthorChoices = isManager ? Choices(board.People.Where(p => p.AgencyId is null || p.AgencyId == agencyId), board) : [],
             PanelChoices = isManager ? Choices(board.PeopleIn(BoardRole.PanelMember), board) : [],
             AuthorValue = request.AuthorObjectId ?? string.Empty,

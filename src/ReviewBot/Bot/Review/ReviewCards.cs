@@ -89,6 +89,8 @@ public static class ReviewCards
             LearningEvent = review.Stage == ReviewStage.LearningDisseminated ? LearningEventText(c, board) : null,
             CanCallLearningEvent = manager && review.Stage == ReviewStage.LearningDisseminated && !LearningEventLive(c),
             CanSkipLearningEvent = manager && review.Stage == ReviewStage.LearningDisseminated && !LearningEventLive(c) && c.Learning?.EventSkippedReason is null,
+            CanAddChronology = open && review.Stage == ReviewStage.ImrsAndChronologies && c.ImrRequests.Count > 0
+                && who.HoldsAny([BoardRole.BusinessManager, BoardRole.LeadReviewer]),
             CanRecordReport = open && review.Stage is >= ReviewStage.DraftOverviewReport and <= ReviewStage.BoardApproval
                 && who.HoldsAny([BoardRole.LeadReviewer, BoardRole.BusinessManager]),
             CanSignOff = open && review.Stage == ReviewStage.PanelSignOff && who.Holds(BoardRole.PanelMember)

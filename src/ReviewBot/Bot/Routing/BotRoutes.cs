@@ -90,7 +90,11 @@ public static class BotRoutes
         .Card<ActionPlans.ActionPlanActions>(CardVerbs.ActionSave, h => h.SaveAsync)
         .Card<ActionPlans.ActionPlanActions>(CardVerbs.ActionProgress, h => h.ProgressAsync)
         .Card<ActionPlans.ActionPlanActions>(CardVerbs.LearningStart, h => h.StartDisseminationAsync)
-        .Card<ActionPlans.ActionPlanActions>(CardVerbs.LearningConfirm, h => h.ConfirmDisseminationAsync);
+        .Card<ActionPlans.ActionPlanActions>(CardVerbs.LearningConfirm, h => h.ConfirmDisseminationAsync)
+
+        // Chronology entries by card (issue #14): from the IMR card and the review stage card, Bot/Export.
+        .Card<Export.ChronologyEntryActions>(CardVerbs.ChronologyForm, h => h.ShowFormAsync)
+        .Card<Export.ChronologyEntryActions>(CardVerbs.ChronologyAdd, h => h.AddAsync);
 
     /// <summary>Registers every handler class the table names, per turn (they hold the connector's typed HttpClient).</summary>
     public static IServiceCollection AddBotRoutes(this IServiceCollection services)

@@ -87,6 +87,9 @@ public sealed record ImrRequestCard : ICardModel
     /// <summary>The business manager or chair may extend the deadline.</summary>
     public bool CanExtend { get; init; }
 
+    /// <summary>The agency's IMR author, the business manager or the lead reviewer may add to its chronology.</summary>
+    public bool CanAddChronology { get; init; }
+
     /// <summary>People the business manager may name as author: the agency's people (and those the board lists with no agency).</summary>
     public IReadOnlyList<ImrPersonChoice> AuthorChoices { get; init; } = [];
 

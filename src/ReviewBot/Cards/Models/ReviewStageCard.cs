@@ -106,6 +106,8 @@ public sealed record ReviewStageCard : ICardModel
 
     /// <summary>The viewer (the business manager) may record that no learning event is held, with the reason.</summary>
     public bool CanSkipLearningEvent { get; init; }
+    /// <summary>At the IMRs and chronologies stage the business manager or lead reviewer may add chronology entries.</summary>
+    public bool CanAddChronology { get; init; }
 
     /// <summary>The viewer may record a report version.</summary>
     public bool CanRecordReport { get; init; }
