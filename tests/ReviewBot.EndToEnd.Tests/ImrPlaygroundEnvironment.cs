@@ -1,74 +1,20 @@
-using System.Globalization;
-using ReviewBot.Testing;
-
 namespace ReviewBot.EndToEnd.Tests;
 
 /// <summary>
-/// Azurite, the Graph stand-in, one Agents Playground and the bot as a process whose clock starts on a chosen
-/// day (<c>Development__ClockStartsAt</c>), restarted later in the IMR timetable as a real deployment would run
-/// on into those days. Alex and Isaiah each have their own Playground (a Playground shows its own user's chats only).
+/// The clocked Playground environment for the IMR timetable: the bot's clock starts on the day the review is
+/// agreed; Alex and Isaiah each have their own Playground.
 /// </summary>
-public sealed class ImrPlaygroundEnvironment : IAsyncLifetime
+public sealed class ImrPlaygroundEnvironment : ClockedPlaygroundEnvironment
 {
     /// <summary>Monday 30 November 2026, 10:00 in London: the review is agreed today.</summary>
     public static readonly DateTimeOffset ReviewAgreedAt = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
 
-    // Read by the bot at each start, so a restart can move its clock.
-    private readonly Dictionary<string, string> settings = [];
-
-    /// <summary>Table storage.</summary>
-    public AzuriteFixture Azurite { get; } = new();
-
-    /// <summary>Microsoft Graph: the stand-in with the demo board's people.</summary>
-    public GraphStandInFixture Graph { get; } = new();
-
-    /// <summary>The bot.</summary>
-    public BotProcess Bot { get; private set; } = null!;
-
-    /// <summary>Alex Wilber's Teams client (business manager, sub-group chair and chair in the demo board).</summary>
-    public AgentsPlayground Playground { get; private set; } = null!;
-
     /// <summary>Isaiah Langer's Teams client (children's social care): the Playground with him as its user.</summary>
-    public AgentsPlayground IsaiahsPlayground { get; private set; } = null!;
+    public Testing.AgentsPlayground IsaiahsPlayground { get; private set; } = null!;
 
     /// <inheritdoc />
-    public async Task InitializeAsync()
-    {
-        await Azurite.InitializeAsync();
-        await Graph.InitializeAsync();
-        settings["Storage__ConnectionString"] = Azurite.ConnectionString;
-        settings["Sweeps__DeadlineInterval"] = "00:00:02";
-        settings["Graph__BaseUrl"] = Graph.GraphBaseUrl;
-        settings["Graph__TeamsAppId"] = "5f1c7d2e-3b4a-4c8d-9e0f-a1b2c3d4e5f6";
-        settings["Meetings__ResponsePollInterval"] = "00:01:00";
-        SetClock(ReviewAgreedAt);
-        Bot = new BotProcess(settings);
-        Playground = await AgentsPlayground.StartAsync(Bot.MessagesEndpoint);
-
-        // A 1:1 chat with someone who never opened ReviewBot is created on Alex's Playground's connector, as Teams
-        // would create it (the Playground does not show another user's chat).
-        settings["Imr__TeamsServiceUrl"] = $"http://localhost:{Playground.Port.ToString(CultureInfo.InvariantCulture)}/_connector";
-        await Bot.StartAsync();
-        IsaiahsPlayground = await AgentsPlayground.StartAsync(Bot.MessagesEndpoint, configFile: Path.Combine(RepositoryPaths.Root, "tests", "ReviewBot.EndToEnd.Tests", "isaiah-playground.yml"));
-    }
-
-    /// <summary>Stops the bot and starts it again with its clock at <paramref name="instant"/>.</summary>
-    public async Task RestartAtAsync(DateTimeOffset instant)
-    {
-        await Bot.StopAsync();
-        SetClock(instant);
-        await Bot.StartAsync();
-    }
+    protected override DateTimeOffset ClockStartsAt => ReviewAgreedAt;
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
-    {
-        await IsaiahsPlayground.DisposeAsync();
-        await Playground.DisposeAsync();
-        await Bot.DisposeAsync();
-        await Graph.DisposeAsync();
-        await Azurite.DisposeAsync();
-    }
-
-    private void SetClock(DateTimeOffset instant) => settings["Development__ClockStartsAt"] = instant.ToString("O", CultureInfo.InvariantCulture);
+    protected override async Task StartPeopleAsync() => IsaiahsPlayground = await StartPlaygroundOfAsync(PlaygroundUsers.Isaiah);
 }

@@ -45,8 +45,8 @@ public sealed class ImrPlaygroundTests(ImrPlaygroundEnvironment env) : IClassFix
 
         // Alex names Isaiah Langer for children's social care and himself for the police.
         mark = playground.Messages.Count;
-        await PressAsync(playground, socialCareCard, CardVerbs.ImrEdit, new JsonObject { ["agencyId"] = SocialCare, ["author"] = Isaiah, ["dueOn"] = "2026-12-30" });
-        await PressAsync(playground, policeCard, CardVerbs.ImrEdit, new JsonObject { ["agencyId"] = Police, ["author"] = playground.CurrentUserObjectId, ["panelMember"] = Megan, ["dueOn"] = "2026-12-30" });
+        await CardPress.PressAsync(playground, socialCareCard, CardVerbs.ImrEdit, new JsonObject { ["agencyId"] = SocialCare, ["author"] = Isaiah, ["dueOn"] = "2026-12-30" });
+        await CardPress.PressAsync(playground, policeCard, CardVerbs.ImrEdit, new JsonObject { ["agencyId"] = Police, ["author"] = playground.CurrentUserObjectId, ["panelMember"] = Megan, ["dueOn"] = "2026-12-30" });
 
         // Each author has the IMR card (what to send, the chronology columns, the independence statement), a mail from
         // the board mailbox and an event on the due date.
@@ -63,7 +63,7 @@ public sealed class ImrPlaygroundTests(ImrPlaygroundEnvironment env) : IClassFix
         }
 
         // Isaiah confirms he is independent of the family's care, on his card.
-        isaiahsCard = await PressAsync(isaiahs, isaiahsCard, CardVerbs.ImrIndependence, new JsonObject { ["agencyId"] = SocialCare, ["confirmed"] = "true" });
+        isaiahsCard = await CardPress.PressAsync(isaiahs, isaiahsCard, CardVerbs.ImrIndependence, new JsonObject { ["agencyId"] = SocialCare, ["confirmed"] = "true" });
 
         // Ten working days before the due date: the bot, running on into Monday 14 December, reminds both authors.
         mark = playground.Messages.Count;
@@ -75,7 +75,7 @@ public sealed class ImrPlaygroundTests(ImrPlaygroundEnvironment env) : IClassFix
         await playground.WaitForBotMessageAsync(m => m.ConversationId == alex && IsReminder(m, reference), mark);
 
         // Isaiah marks it submitted on the card, with the link to the document.
-        var submitted = await PressAsync(isaiahs, isaiahsCard, CardVerbs.ImrSubmit, new JsonObject { ["agencyId"] = SocialCare, ["documentUrl"] = Document });
+        var submitted = await CardPress.PressAsync(isaiahs, isaiahsCard, CardVerbs.ImrSubmit, new JsonObject { ["agencyId"] = SocialCare, ["documentUrl"] = Document });
         Assert.Contains(Document, submitted.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain(CardVerbs.ImrSubmit, submitted.AllText, StringComparison.Ordinal);
         var stored = await StoredCases.FindAsync(env.Azurite, reference);
@@ -113,29 +113,6 @@ public sealed class ImrPlaygroundTests(ImrPlaygroundEnvironment env) : IClassFix
         var ics = (await env.Graph.Admin.GetStringAsync($"/events/{due.Id}.ics")).Replace("\r\n ", "", StringComparison.Ordinal);
         Assert.Contains("DTSTART:20261230T163000Z\r\n", ics, StringComparison.Ordinal); // the last half hour of the working day it is due
         Assert.Contains($"mailto:{IsaiahMail}", ics, StringComparison.Ordinal);
-    }
-
-    // Teams refreshes a card when it is shown (refresh.userIds); the Playground does not, so the test asks for the
-    // person's current view first, then presses the button on it. Returns the card the press put in its place.
-    private static async Task<PlaygroundMessage> PressAsync(AgentsPlayground client, PlaygroundMessage card, string verb, JsonObject fields)
-    {
-        var refresh = (JsonObject)card.Card!["refresh"]!["action"]!["data"]!.DeepClone();
-        var current = await client.InvokeAsync(card.ConversationId, card.MessageId, CardVerbs.CaseRefresh, refresh);
-        var data = new JsonObject
-        {
-            ["caseRef"] = refresh["caseRef"]!.GetValue<string>(),
-            ["version"] = Conversation.DataValue(current?["value"], "version"),
-        };
-        foreach (var (key, value) in fields)
-        {
-            data[key] = value?.DeepClone();
-        }
-
-        var answer = await client.InvokeAsync(card.ConversationId, card.MessageId, verb, data);
-        Assert.Equal("application/vnd.microsoft.card.adaptive", answer?["type"]?.GetValue<string>());
-        var replaced = answer!["value"]!.AsObject();
-        Assert.DoesNotContain("out of date", replaced.ToJsonString(), StringComparison.Ordinal);
-        return card with { Attachments = [new JsonObject { ["contentType"] = "application/vnd.microsoft.card.adaptive", ["content"] = replaced.DeepClone() }] };
     }
 
     private async Task<SentMail> MailAsync(string to, string subjectStart)

@@ -145,7 +145,7 @@ public sealed class CaseActions
         var card = result.Status == CaseActionStatus.NotAuthorised
             ? turn.Card(CaseCards.NotAuthorised(current, result.PermittedRoles ?? command.PermittedRoles, command.Describe()))
             : turn.Card(view(current, board, actor));
-        await ReplaceAsync(turn, action, card, cancellationToken);
+        await ReplaceAsync(turn, action, ActedCardAnswer.WithNothingChanged(card, action, result), cancellationToken);
         if (result.Status is CaseActionStatus.Stale or CaseActionStatus.WrongStage && !action.IsInvoke && turn.IsPersonal)
         {
             await turn.SayAsync(result.Problem!, cancellationToken);

@@ -93,7 +93,10 @@ public static class CaseCards
         => new(c.Reference, c.Version, [.. c.Tasks.Select(t => new FollowUpTaskView(
             t.Id, t.Title, RoleNames.Of(t.OwnerRole), When(t.DueAt, board),
             t.DoneAt is { } done ? When(done, board) : null,
-            t.DoneByObjectId is { } by ? NameOf(by, c, board) : null))]);
+            t.DoneByObjectId is { } by ? NameOf(by, c, board) : null))])
+        {
+            RefreshUserIds = [.. Core.Effects.CaseEffects.ChecklistRecipients.SelectMany(c.PartiesIn).Select(p => p.ObjectId).Distinct(StringComparer.OrdinalIgnoreCase).Take(CardLimits.MaxRefreshUserIds)],
+        };
 
     /// <summary>"Only the … may …": the role that may act, never who holds it.</summary>
     public static NotAuthorisedCard NotAuthorised(ReviewCase c, IReadOnlyList<BoardRole> roles, string action)

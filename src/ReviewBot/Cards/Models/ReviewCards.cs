@@ -243,6 +243,12 @@ public sealed record FollowUpChecklistCard : ICardModel
     /// <summary>Tasks left off the card.</summary>
     public int NotShown { get; }
 
+    /// <summary>
+    /// Who fetches the checklist as it stands when they see it (at most 60): tasks come later (publication's
+    /// notice) and every tick moves the case's version, so the card as first sent would soon be out of date.
+    /// </summary>
+    public IReadOnlyList<string> RefreshUserIds { get; init => field = CardLimits.RefreshUserIds(value); } = [];
+
     /// <inheritdoc />
     string ICardModel.CardName => CardNames.FollowUpChecklist;
 }
