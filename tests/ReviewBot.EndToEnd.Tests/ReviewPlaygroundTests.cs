@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using ReviewBot.Cards;
 using ReviewBot.Core.Cases;
@@ -212,8 +213,8 @@ public sealed class ReviewPlaygroundTests(ReviewPlaygroundEnvironment env) : ICl
     }
 
     // Action plan monitoring skipped with a reason; the agencies asked to disseminate the learning, the police's
-    // panel member confirms on her card (children's social care has no panel member in the demo board, so no one is
-    // asked to confirm for it); the business manager closes the review.
+    // panel member confirms on her card and the business manager for children's social care (no panel member on the
+    // demo board); the learning event is held; the business manager closes the review.
     private async Task MonitorDisseminateAndCloseAsync(PlaygroundMessage stage, string reference)
     {
         stage = await CardPress.PressAsync(Alex, stage, CardVerbs.ReviewSkip, new JsonObject { ["reason"] = "Monitored by the joint action plan" });
@@ -222,15 +223,41 @@ public sealed class ReviewPlaygroundTests(ReviewPlaygroundEnvironment env) : ICl
         var megan = env.MegansPlayground;
         var megansMark = megan.Messages.Count;
         var plan = await new Conversation(Alex, Alex.PersonalChatId).SayAsync($"action plan {reference}", m => CardPress.HasButton(m, CardVerbs.LearningStart));
+        var alexsMark = Alex.Messages.Count;
         await CardPress.PressAsync(Alex, plan, CardVerbs.LearningStart, new JsonObject { ["disseminateBy"] = "2027-02-26" });
+
+        // Children's social care has no panel member on the demo board: its task comes to the business manager.
+        var forSocialCare = await Alex.WaitForBotMessageAsync(m => m.ConversationId == Alex.PersonalChatId && CardPress.HasButton(m, CardVerbs.LearningConfirm) && m.AllText.Contains(reference, StringComparison.Ordinal), alexsMark);
+        forSocialCare = await CardPress.PressAsync(Alex, forSocialCare, CardVerbs.LearningConfirm, new JsonObject { ["note"] = "Practice briefings in each social work team" });
+        Assert.False(CardPress.HasButton(forSocialCare, CardVerbs.LearningConfirm));
         var learning = await megan.WaitForBotMessageAsync(m => m.ConversationId == megan.PersonalChatId && CardPress.HasButton(m, CardVerbs.LearningConfirm) && m.AllText.Contains(reference, StringComparison.Ordinal), megansMark);
         learning = await CardPress.PressAsync(megan, learning, CardVerbs.LearningConfirm, new JsonObject { ["note"] = "Briefings for the child abuse investigation team" });
         Assert.False(CardPress.HasButton(learning, CardVerbs.LearningConfirm));
 
+        stage = await LearningEventHeldAsync(stage, reference);
         Assert.Contains("Close the review", CardPress.TextOf(stage), StringComparison.Ordinal);
         stage = await CardPress.PressAsync(Alex, stage, CardVerbs.ReviewAdvance);
         Assert.Contains("No one: the review is closed", CardPress.TextOf(stage), StringComparison.Ordinal);
         Assert.False(CardPress.HasButton(stage, CardVerbs.ReviewAdvance));
+    }
+
+    // The multi-agency learning event through the same meeting flow (the slot card, a pick, the Teams meeting in the
+    // stand-in with the panel member invited); the review may close only once it has taken place, so the bot runs on
+    // to the day after it.
+    private async Task<PlaygroundMessage> LearningEventHeldAsync(PlaygroundMessage stage, string reference)
+    {
+        var mark = Alex.Messages.Count;
+        stage = await CardPress.PressAsync(Alex, stage, CardVerbs.ReviewLearningEvent);
+        var slots = await Alex.WaitForBotMessageAsync(m => m.Action == "createMessage" && CardPress.HasButton(m, CardVerbs.MeetingPick) && m.AllText.Contains(reference, StringComparison.Ordinal), mark);
+        await CardPress.PressAsync(Alex, slots, CardVerbs.MeetingPick);
+        var learningEvent = await Waiting.ForAsync(async () => (await env.Graph.EventsAsync()).FirstOrDefault(e => e.Subject == $"{reference}: multi-agency learning event"), what: "the learning event in the board mailbox");
+        Assert.True(learningEvent.IsOnlineMeeting);
+        Assert.Contains(learningEvent.Attendees!, a => a.EmailAddress?.Address == PlaygroundUsers.Megan.Email);
+        Assert.Contains("The multi-agency learning event has not taken place yet", await CardPress.RefusedAsync(Alex, stage, CardVerbs.ReviewAdvance), StringComparison.Ordinal);
+
+        var eventDay = DateOnly.FromDateTime(DateTime.Parse(learningEvent.End!.DateTime!, CultureInfo.InvariantCulture));
+        await env.RestartAtAsync(new DateTimeOffset(eventDay.AddDays(1), new TimeOnly(10, 0), TimeSpan.Zero));
+        return await CardPress.ShownAsync(Alex, stage);
     }
 
     // The stage card the bot posted in the person's 1:1 chat since mark, at the stage titled so, showing every one of texts.

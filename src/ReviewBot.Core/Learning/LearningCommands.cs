@@ -52,9 +52,11 @@ public sealed record StartDisseminationCommand : CaseCommand
         }
 
         var board = context.Board;
-        var tasks = agencies.Select(a => new AgencyDissemination(a, due) { SetOn = context.Today, PanelMemberObjectId = ImrCommissioning.PanelMemberOf(board, a)?.ObjectId }).ToList();
-        var panel = tasks.Where(t => t.PanelMemberObjectId is not null)
-            .Select(t => new CaseParty(t.PanelMemberObjectId!, BoardRole.PanelMember, board.FindPerson(t.PanelMemberObjectId)?.DisplayName));
+        // An agency with no panel member on the board is confirmed by the business manager who asked, so the review
+        // can still close (and someone is chased for it).
+        var tasks = agencies.Select(a => new AgencyDissemination(a, due) { SetOn = context.Today, PanelMemberObjectId = ImrCommissioning.PanelMemberOf(board, a)?.ObjectId ?? context.ActorObjectId }).ToList();
+        var panel = agencies.Select(a => ImrCommissioning.PanelMemberOf(board, a)).OfType<BoardPerson>()
+            .Select(p => new CaseParty(p.ObjectId, BoardRole.PanelMember, p.DisplayName));
         var updated = current with
         {
             Learning = learning with { Disseminations = [.. learning.Disseminations, .. tasks] },
@@ -80,6 +82,14 @@ public sealed record ConfirmDisseminationCommand : CaseCommand
     public override IReadOnlyList<BoardRole> PermittedRoles => [BoardRole.PanelMember];
 
     /// <inheritdoc />
+    /// <remarks>The business manager confirms for an agency that has no panel member on the board.</remarks>
+    public override IReadOnlyList<BoardRole> PermittedRolesOn(ReviewCase current)
+        => current?.Learning?.Disseminations.FirstOrDefault(d => d.AgencyId == AgencyId) is { } task
+            && !current.Parties.Any(p => p.Role == BoardRole.PanelMember && string.Equals(p.ObjectId, task.PanelMemberObjectId, StringComparison.OrdinalIgnoreCase))
+            ? [BoardRole.BusinessManager]
+            : PermittedRoles;
+
+    /// <inheritdoc />
     public override IReadOnlyList<CaseStage> Stages => ActionPlanStages.AfterAgreement;
 
     /// <inheritdoc />
@@ -98,7 +108,7 @@ public sealed record ConfirmDisseminationCommand : CaseCommand
 
         if (!string.Equals(task.PanelMemberObjectId, context.ActorObjectId, StringComparison.OrdinalIgnoreCase))
         {
-            return CommandResult.Reject("Only the agency's panel member may confirm its dissemination.");
+            return CommandResult.Reject("Only the agency's panel member (or, for an agency with none, the business manager who asked) may confirm its dissemination.");
         }
 
         if (task.IsConfirmed)

@@ -26,7 +26,7 @@ public sealed record LearningPlan
 /// <param name="DueOn">When it should be done.</param>
 public sealed record AgencyDissemination(string AgencyId, DateOnly DueOn)
 {
-    /// <summary>The agency's panel member, who confirms it (and is chased).</summary>
+    /// <summary>Who confirms it and is chased: the agency's panel member, or the business manager who asked when the agency has none on the board.</summary>
     public string? PanelMemberObjectId { get; init; }
 
     /// <summary>The day the task (or its due date) was set.</summary>

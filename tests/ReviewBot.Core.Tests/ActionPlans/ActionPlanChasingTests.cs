@@ -1,4 +1,5 @@
 using ReviewBot.Core.ActionPlans;
+using ReviewBot.Core.Boards;
 using ReviewBot.Core.Calendar;
 using ReviewBot.Core.Cases;
 using ReviewBot.Core.Deadlines;
@@ -91,6 +92,28 @@ public sealed class ActionPlanChasingTests
     }
 
     [Fact]
+    public void An_agency_with_no_panel_member_is_confirmed_by_the_business_manager_who_asked_so_the_review_can_close()
+    {
+        var c = new SaveActionItemCommand
+        {
+            Case = CaseFixtures.Reference,
+            CardVersion = 3,
+            Action = new SmartAction("Refresh the health visitors' neglect training", HealthOwner, "health", new DateOnly(2026, 12, 30), "Attendance records to the panel"),
+        }.Apply(Agreed(), Context(CaseFixtures.BusinessManager)).Updated!;
+        var started = new StartDisseminationCommand { Case = c.Reference, CardVersion = c.Version, DueOn = new DateOnly(2026, 12, 30) }.Apply(c, Context(CaseFixtures.BusinessManager)).Updated!;
+
+        var task = Assert.Single(started.Learning!.Disseminations);
+        Assert.Equal(("health", CaseFixtures.BusinessManager), (task.AgencyId, task.PanelMemberObjectId));
+        Assert.Contains(CaseEffects.ForChange(c, started, Board), e => e.Kind == CaseEffectKinds.PostCard && e.Recipient == CaseFixtures.BusinessManager && e.Detail == "learning:health");
+        Assert.DoesNotContain(started.Parties, p => p.Role == BoardRole.PanelMember && p.ObjectId == CaseFixtures.BusinessManager);
+
+        var confirm = new ConfirmDisseminationCommand { Case = c.Reference, CardVersion = started.Version, AgencyId = "health", Note = "Shared in the health safeguarding forum." };
+        Assert.Equal([BoardRole.BusinessManager], confirm.PermittedRolesOn(started));
+        Assert.NotNull(confirm.Apply(started, Context(HealthOwner)).Problem);
+        Assert.True(confirm.Apply(started, Context(CaseFixtures.BusinessManager)).Updated!.Learning!.Disseminations[0].IsConfirmed);
+    }
+
+    [Fact]
     public void An_agencys_dissemination_is_chased_to_its_panel_member_then_the_chair_and_stops_when_confirmed()
     {
         var c = WithAction(); // the action's agency is involved
@@ -106,6 +129,7 @@ public sealed class ActionPlanChasingTests
         Assert.Equal([PoliceePanel], reminded.Updated.Learning!.Disseminations[0].Reminders[0].Recipients);
 
         var confirm = new ConfirmDisseminationCommand { Case = c.Reference, CardVersion = 5, AgencyId = "police", Note = "Briefed all staff." };
+        Assert.Equal([BoardRole.PanelMember], confirm.PermittedRolesOn(started));
         Assert.Contains("panel member", confirm.Apply(started, Context(Owner)).Problem, StringComparison.Ordinal);
         var confirmed = confirm.Apply(started, Context(PoliceePanel)).Updated!;
         Assert.True(confirmed.Learning!.Disseminations[0].IsConfirmed);

@@ -128,7 +128,8 @@ public static class ActionPlanViews
         }
 
         var who = CaseVisibility.Of(c, viewer, board);
-        var isPanel = who.Holds(BoardRole.PanelMember) && string.Equals(task.PanelMemberObjectId, viewer, StringComparison.OrdinalIgnoreCase);
+        // The agency's panel member, or the business manager standing in for an agency with none.
+        var isPanel = who.HoldsAny([BoardRole.PanelMember, BoardRole.BusinessManager]) && string.Equals(task.PanelMemberObjectId, viewer, StringComparison.OrdinalIgnoreCase);
         if (!isPanel && !who.HoldsAny(OverviewReaders))
         {
             return null;
