@@ -159,7 +159,7 @@ public sealed class ReviewPlaygroundTests(ReviewPlaygroundEnvironment env) : ICl
         stage = await CardPress.PressAsync(Alex, stage, CardVerbs.ReviewMeeting);
         var slots = await Alex.WaitForBotMessageAsync(m => m.Action == "createMessage" && CardPress.HasButton(m, CardVerbs.MeetingPick) && m.AllText.Contains(reference, StringComparison.Ordinal), mark);
         await CardPress.PressAsync(Alex, slots, CardVerbs.MeetingPick);
-        await Waiting.ForAsync(async () => CardPress.TextOf(await CardPress.ShownAsync(Alex, slots)) is var shown && shown.Contains("Booked: the invite is in the panel's calendars", StringComparison.Ordinal) ? shown : null, what: "the slot card saying the meeting is booked");
+        await BookedAsync(slots);
         var held = await Waiting.ForAsync(async () => (await env.Graph.EventsAsync()).FirstOrDefault(e => e.Subject?.StartsWith(reference, StringComparison.Ordinal) == true), what: "the panel meeting in the board mailbox");
         Assert.Contains(held.Attendees!, a => a.EmailAddress?.Address == PlaygroundUsers.Megan.Email);
         return await CardPress.PressAsync(Alex, stage, CardVerbs.ReviewAdvance);
@@ -250,6 +250,9 @@ public sealed class ReviewPlaygroundTests(ReviewPlaygroundEnvironment env) : ICl
         stage = await CardPress.PressAsync(Alex, stage, CardVerbs.ReviewLearningEvent);
         var slots = await Alex.WaitForBotMessageAsync(m => m.Action == "createMessage" && CardPress.HasButton(m, CardVerbs.MeetingPick) && m.AllText.Contains(reference, StringComparison.Ordinal), mark);
         await CardPress.PressAsync(Alex, slots, CardVerbs.MeetingPick);
+
+        // Graph may hold the event before the case records it (the bot then says it is still sending): wait for the booking.
+        await BookedAsync(slots);
         var learningEvent = await Waiting.ForAsync(async () => (await env.Graph.EventsAsync()).FirstOrDefault(e => e.Subject == $"{reference}: multi-agency learning event"), what: "the learning event in the board mailbox");
         Assert.True(learningEvent.IsOnlineMeeting);
         Assert.Contains(learningEvent.Attendees!, a => a.EmailAddress?.Address == PlaygroundUsers.Megan.Email);
@@ -259,6 +262,10 @@ public sealed class ReviewPlaygroundTests(ReviewPlaygroundEnvironment env) : ICl
         await env.RestartAtAsync(new DateTimeOffset(eventDay.AddDays(1), new TimeOnly(10, 0), TimeSpan.Zero));
         return await CardPress.ShownAsync(Alex, stage);
     }
+
+    // Waits until the slot card, shown again, says the meeting is booked: the case has recorded Graph's event.
+    private Task<string> BookedAsync(PlaygroundMessage slots)
+        => Waiting.ForAsync(async () => CardPress.TextOf(await CardPress.ShownAsync(Alex, slots)) is var shown && shown.Contains("Booked: the invite is in the panel's calendars", StringComparison.Ordinal) ? shown : null, what: "the slot card saying the meeting is booked");
 
     // The stage card the bot posted in the person's 1:1 chat since mark, at the stage titled so, showing every one of texts.
     private static Task<PlaygroundMessage> StageCardAsync(AgentsPlayground client, int mark, string reference, string stage, params string[] texts)
