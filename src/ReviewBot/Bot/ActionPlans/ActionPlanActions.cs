@@ -81,6 +81,6 @@ public sealed class ActionPlanActions(CaseWorkflow workflow, EffectDispatcher ef
         }
 
         var result = await workflow.ExecuteAsync(board, command, actor, turn.Activity.Id, cancellationToken);
-        await ActedCardAnswer.SendAsync(turn, action, command, result, effects, current => ActionPlanViews.For(purpose, current, board, actor, today) ?? CaseViews.For(null, current, board, actor, today), cancellationToken);
+        await ActedCardAnswer.SendAsync(turn, action, command, result, effects, current => ActionPlanViews.For(purpose, current, board, actor, today) ?? CaseViews.For(null, current, board, actor, clock.GetUtcNow()), cancellationToken);
     }
 }

@@ -165,7 +165,7 @@ public sealed class CaseActions
         => turn.IsPersonal ? turn.ReplaceActedCardAsync(action, card, cancellationToken) : replies.AnswerActionElsewhereAsync(turn, action, card, cancellationToken);
 
     private ICardModel ViewFor(string? purpose, ReviewCase c, BoardConfiguration board, string viewer)
-        => CaseViews.For(purpose, c, board, viewer, BoardTime.Today(board, clock.GetUtcNow()));
+        => CaseViews.For(purpose, c, board, viewer, clock.GetUtcNow());
 
     private ClockReminderCard? ClockView(CardAction action, ReviewCase c, BoardConfiguration board)
         => Reminders.ClockReminderCards.For(c, action.Field("clockKind"), board, BoardTime.Today(board, clock.GetUtcNow()));

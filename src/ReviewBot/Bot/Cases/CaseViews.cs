@@ -13,11 +13,12 @@ public static class CaseViews
 {
     /// <summary>
     /// The card for <paramref name="purpose"/> (<see cref="Core.Effects.CaseCardPurposes"/>, or a refresh's <c>card</c>
-    /// field) as <paramref name="viewer"/> may see it; in a shared conversation only the status.
+    /// field) as <paramref name="viewer"/> may see it at <paramref name="now"/>; in a shared conversation only the status.
     /// </summary>
-    public static ICardModel For(string? purpose, ReviewCase c, BoardConfiguration board, string viewer, DateOnly today, bool sharedConversation = false)
+    public static ICardModel For(string? purpose, ReviewCase c, BoardConfiguration board, string viewer, DateTimeOffset now, bool sharedConversation = false)
     {
         ArgumentNullException.ThrowIfNull(c);
+        var today = BoardTime.Today(board, now);
         var who = CaseVisibility.Of(c, viewer, board);
         var view = who.CardFor(CaseVisibility.CardNamed(purpose), sharedConversation);
         var problem = who.Holds(BoardRole.BusinessManager) && !sharedConversation ? c.DeliveryProblem : null;
@@ -26,7 +27,7 @@ public static class CaseViews
             return problem is null ? imr : imr with { Status = $"{imr.Status}. {problem}" };
         }
 
-        if (!sharedConversation && purpose == Review.ReviewCards.Purpose && Review.ReviewCards.Sees(c, viewer, board) && Review.ReviewCards.For(c, board, viewer, today) is { } stage)
+        if (!sharedConversation && purpose == Review.ReviewCards.Purpose && Review.ReviewCards.Sees(c, viewer, board) && Review.ReviewCards.For(c, board, viewer, now) is { } stage)
         {
             return problem is null ? stage : stage with { NotReady = $"{stage.NotReady} {problem}".Trim() };
         }

@@ -55,19 +55,19 @@ public sealed partial class EffectRunner
     public async Task<PostedCard?> RunAsync(BoardConfiguration board, ReviewCase c, CaseEffect effect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(effect);
-        var today = BoardTime.Today(board, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
         switch (effect.Kind)
         {
             case CaseEffectKinds.PostCard:
                 var viewer = effect.Recipient ?? throw new InvalidDataException("A card post names no recipient.");
-                var card = cards.Render(CaseViews.For(effect.Detail, c, board, viewer, today));
+                var card = cards.Render(CaseViews.For(effect.Detail, c, board, viewer, now));
                 var posted = await SendToPersonAsync(viewer, Activity.CreateCard(card), c.Reference, cancellationToken);
                 return posted is { Id: { } activityId } ? new PostedCard(effect.Detail ?? CaseCardPurposes.Recommendation, posted.ConversationId, activityId, viewer) : null;
             case CaseEffectKinds.MailCard:
-                await outlookMail.SendAsync(board, c, effect, today, cancellationToken);
+                await outlookMail.SendAsync(board, c, effect, now, cancellationToken);
                 return null;
             case CaseEffectKinds.UpdatePostedCards:
-                await UpdatePostedCardsAsync(board, c, today, cancellationToken);
+                await UpdatePostedCardsAsync(board, c, now, cancellationToken);
                 return null;
             case CaseEffectKinds.TellReferrer:
                 await TellReferrerAsync(c, effect, cancellationToken);
@@ -98,7 +98,7 @@ public sealed partial class EffectRunner
         }
     }
 
-    private async Task UpdatePostedCardsAsync(BoardConfiguration board, ReviewCase c, DateOnly today, CancellationToken cancellationToken)
+    private async Task UpdatePostedCardsAsync(BoardConfiguration board, ReviewCase c, DateTimeOffset now, CancellationToken cancellationToken)
     {
         foreach (var posted in await cases.ListPostedCardsAsync(board.BoardId, c.Reference, cancellationToken))
         {
@@ -110,7 +110,7 @@ public sealed partial class EffectRunner
             if (await conversations.FindPersonalAsync(viewer, cancellationToken) is { } address)
             {
                 // A PUT of the whole card: repeating it is harmless.
-                var card = cards.Render(CaseViews.For(posted.Purpose, c, board, viewer, today));
+                var card = cards.Render(CaseViews.For(posted.Purpose, c, board, viewer, now));
                 await Permanent(c.Reference, () => connector.UpdateActivityAsync(TeamsMessenger.ToReference(address), posted.ActivityId, Activity.CreateCard(card), cancellationToken));
             }
         }

@@ -38,7 +38,7 @@ public sealed partial class OutlookCardMailer
 
     /// <summary>Mails the card of <paramref name="effect"/> to its recipient.</summary>
     /// <exception cref="Microsoft365Exception">Graph throttled, unavailable or refusing (the outbox keeps the effect and retries).</exception>
-    public async Task SendAsync(BoardConfiguration board, ReviewCase c, CaseEffect effect, DateOnly today, CancellationToken cancellationToken)
+    public async Task SendAsync(BoardConfiguration board, ReviewCase c, CaseEffect effect, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(c);
@@ -61,7 +61,7 @@ public sealed partial class OutlookCardMailer
         }
 
         // An IMR author's card is their request: with Outlook turned off since, the request still goes, without the card.
-        var card = outlook.IsEnabled ? outlook.Card(CaseViews.For(purpose, c, board, recipient, today)) : null;
+        var card = outlook.IsEnabled ? outlook.Card(CaseViews.For(purpose, c, board, recipient, now)) : null;
         var mail = imrRequest is not null
             ? (Subject: imrRequest.Title, HtmlBody: OutlookActionableMessages.HtmlMail(card, imrRequest.Html))
             : (Subject: Subject(purpose, c.Reference), HtmlBody: OutlookActionableMessages.HtmlBody(card!, $"{Subject(purpose, c.Reference)}. Open this message in Outlook, or ReviewBot in Teams, to act on it."));

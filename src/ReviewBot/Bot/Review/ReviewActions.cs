@@ -50,7 +50,7 @@ public sealed class ReviewActions
         }
 
         var result = await workflow.ExecuteAsync(board, command, actor, turn.Activity.Id, cancellationToken);
-        await ActedCardAnswer.SendAsync(turn, action, command, result, effects, current => CaseViews.For(ReviewCards.Purpose, current, board, actor, today, !turn.IsPersonal), cancellationToken);
+        await ActedCardAnswer.SendAsync(turn, action, command, result, effects, current => CaseViews.For(ReviewCards.Purpose, current, board, actor, clock.GetUtcNow(), !turn.IsPersonal), cancellationToken);
     }
 
     private static CaseCommand CommandFor(CardAction action, CaseReference reference, long version, DateOnly today, out string? problem)

@@ -30,10 +30,11 @@ public static class ReviewCards
     }
 
     /// <summary>The stage card, or null when the case has no review stages.</summary>
-    public static ReviewStageCard? For(ReviewCase c, BoardConfiguration board, string? viewer, DateOnly today)
+    public static ReviewStageCard? For(ReviewCase c, BoardConfiguration board, string? viewer, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(board);
+        var today = BoardTime.Today(board, now);
         if (c.Review is not { } review)
         {
             return null;
@@ -58,7 +59,7 @@ public static class ReviewCards
             Title = $"{Cases.CaseCards.ReviewName(c.Rulebook)}: {ReviewStages.Title(review.Stage, c.Rulebook)}",
             WhoActs = WhoActs(c, review),
             Due = Clock(c, review, today),
-            NotReady = acts ? Core.Review.ReviewMachine.NotReady(c, review, Context(board, viewer, today)) : null,
+            NotReady = acts ? Core.Review.ReviewMachine.NotReady(c, review, Context(board, viewer, now, today)) : null,
             Completion = Completion(c, today),
             Facts = Facts(c, review, board),
             History = [.. review.History.Select(h => HistoryLine(h, c, board))],
@@ -259,8 +260,9 @@ public static class ReviewCards
 
     private static string Checked(Recorded? r, ReviewCase c, BoardConfiguration board, string done = "checked") => r is null ? "not yet" : $"{done} ({NameOf(r.ByObjectId, c, board)})";
 
-    private static Core.Decisions.CaseCommandContext Context(BoardConfiguration board, string? viewer, DateOnly today)
-        => new(board, viewer ?? string.Empty, BoardTime.At(board, today, board.WorkingHours.DayStart), today, Core.Calendar.WorkingDayCalendar.EnglandAndWales);
+    // The real time, not the day's start: on the learning event's day the card says it has taken place once it has.
+    private static Core.Decisions.CaseCommandContext Context(BoardConfiguration board, string? viewer, DateTimeOffset now, DateOnly today)
+        => new(board, viewer ?? string.Empty, now, today, Core.Calendar.WorkingDayCalendar.EnglandAndWales);
 
     private static string PersonLabel(BoardPerson p, BoardConfiguration board)
         => p.AgencyId is { } agency ? $"{p.DisplayName} ({board.Agencies.FirstOrDefault(a => a.Id == agency)?.Name ?? agency})" : p.DisplayName;

@@ -39,7 +39,7 @@ public sealed partial class ReviewReminders
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(deadline);
-        var today = BoardTime.Today(board, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
         var offset = ReviewReminderPlanner.OffsetOf(deadline);
         var sent = 0;
         if (ReviewReminderPlanner.TaskOf(deadline) is { } taskId)
@@ -61,7 +61,7 @@ public sealed partial class ReviewReminders
         {
             foreach (var holder in Holders(c, ReviewStages.Rule(review.Stage).Actors))
             {
-                var stage = ReviewCards.For(c, board, holder, today)!;
+                var stage = ReviewCards.For(c, board, holder, now)!;
                 var words = offset > 0 ? $"Overdue: this stage was due on {stage.Due.DueOn}." : $"Reminder: this stage is due on {stage.Due.DueOn} ({stage.Due.DaysLeftText}).";
                 sent += await messenger.SendCardToPersonAsync(holder, cards.Render(stage with { Reminder = words }), c.Reference.Value, cancellationToken) is null ? 0 : 1;
             }
