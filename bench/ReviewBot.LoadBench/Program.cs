@@ -31,7 +31,10 @@ if (Directory.Exists(work))
 }
 
 Directory.CreateDirectory(work);
-var botDll = Path.Combine(root, "src", "ReviewBot", "bin", "Release", "net10.0", "ReviewBot.dll");
+// BENCH_BOT_DLL: another build of the bot, e.g. the ReadyToRun publish output scripts/bench.sh makes.
+var botDll = Environment.GetEnvironmentVariable("BENCH_BOT_DLL") is { Length: > 0 } other
+    ? Path.GetFullPath(other)
+    : Path.Combine(root, "src", "ReviewBot", "bin", "Release", "net10.0", "ReviewBot.dll");
 if (!File.Exists(botDll))
 {
     progress.WriteLine($"{botDll} is missing: make bench builds it (dotnet build -c Release src/ReviewBot).");
