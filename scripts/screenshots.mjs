@@ -234,10 +234,30 @@ async function actionPlan(reference) {
   const item = await waitFor(m => m.action === 'createMessage' && m.json.includes('action.progress') && m.json.includes(reference), mark, 'the action card');
   await shoot('action-item.png', item);
   const again = await say(`action plan ${reference}`, m => m.action === 'createMessage' && m.json.includes('learning.start'), 'the action plan card');
+  mark = messages.length;
   await press(again, 'learning.start', { caseRef: reference, version: dataValue(again.card, 'version'), disseminateBy: '2027-04-30' });
+  // Children's social care has no panel member on the demo board: its dissemination card comes to the business manager.
+  const dissemination = await waitFor(m => m.action === 'createMessage' && m.json.includes('learning.confirm') && m.json.includes(reference), mark, 'the learning dissemination card');
+  await shoot('learning-dissemination.png', dissemination);
   mark = messages.length;
   const plan = await say(`action plan ${reference}`, m => m.action === 'createMessage' && m.json.includes('action.save') && m.json.includes('2027'), 'the action plan with its action');
   await shoot('action-plan.png', plan);
+  await stalePress(overview);
+}
+
+/** The first action plan card, pressed in the page after the case has moved on (as a person scrolling back would):
+ * the bot answers with the card as it is now, under the words that nothing changed. */
+async function stalePress(overview) {
+  const old = page.locator('.fai-OutputCard', { hasText: firstText(overview.card.body) }).first();
+  await old.scrollIntoViewIfNeeded();
+  await old.getByLabel('Each agency to disseminate the learning by').fill('2027-05-28');
+  await old.getByRole('button', { name: 'Ask the agencies to disseminate' }).click();
+  const answered = page.locator('.fai-OutputCard', { hasText: 'This card was out of date, so nothing changed' }).first();
+  await answered.waitFor({ state: 'visible', timeout: timeoutMs });
+  await answered.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await answered.screenshot({ path: path.join(outDir, 'out-of-date.png') });
+  console.log(`  ${path.join(outDir, 'out-of-date.png')}`);
 }
 
 const config = (await api('GET', '_internal/v1/config')).config;
