@@ -118,7 +118,11 @@ const firstText = node => node && typeof node === 'object'
 async function shoot(name, m) {
   const marker = firstText(m.card?.body);
   if (!marker) throw new Error(`${name}: the message has no card`);
-  const card = page.locator('.fai-OutputCard', { hasText: marker }).last();
+  await shootCard(name, page.locator('.fai-OutputCard', { hasText: marker }).last());
+}
+
+/** Screenshots a card of the page once it is visible. */
+async function shootCard(name, card) {
   await card.waitFor({ state: 'visible', timeout: timeoutMs });
   await card.scrollIntoViewIfNeeded();
   await page.waitForTimeout(300); // let fonts and layout settle
@@ -252,12 +256,7 @@ async function stalePress(overview) {
   await old.scrollIntoViewIfNeeded();
   await old.getByLabel('Each agency to disseminate the learning by').fill('2027-05-28');
   await old.getByRole('button', { name: 'Ask the agencies to disseminate' }).click();
-  const answered = page.locator('.fai-OutputCard', { hasText: 'This card was out of date, so nothing changed' }).first();
-  await answered.waitFor({ state: 'visible', timeout: timeoutMs });
-  await answered.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(300);
-  await answered.screenshot({ path: path.join(outDir, 'out-of-date.png') });
-  console.log(`  ${path.join(outDir, 'out-of-date.png')}`);
+  await shootCard('out-of-date.png', page.locator('.fai-OutputCard', { hasText: 'This card was out of date, so nothing changed' }).first());
 }
 
 const config = (await api('GET', '_internal/v1/config')).config;
@@ -321,12 +320,7 @@ try {
   // Pressed in the page itself, as a person would: the page swaps the invoke's answer (the form) in for the card.
   const statusCard = page.locator('.fai-OutputCard', { hasText: firstText(status.card.body) }).last();
   await statusCard.getByRole('button', { name: 'Extend a deadline' }).click();
-  const formCard = page.locator('.fai-OutputCard', { hasText: 'Record the extension' }).last();
-  await formCard.waitFor({ state: 'visible', timeout: timeoutMs });
-  await formCard.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(300);
-  await formCard.screenshot({ path: path.join(outDir, 'clock-extension.png') });
-  console.log(`  ${path.join(outDir, 'clock-extension.png')}`);
+  await shootCard('clock-extension.png', page.locator('.fai-OutputCard', { hasText: 'Record the extension' }).last());
 
   // The chair approves: the business manager's IMR card per agency, and the review's first stage card.
   const approvedMark = messages.length;
