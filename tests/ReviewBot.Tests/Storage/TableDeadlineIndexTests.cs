@@ -149,6 +149,28 @@ public sealed class TableDeadlineIndexTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Empty(await index.GetDueAsync(Now, 10, default));
     }
 
+    [Fact]
+    public async Task A_case_change_that_schedules_its_plan_again_costs_one_request_per_due_day_and_adds_only_what_is_new()
+    {
+        // A plan of six reminders on three days; another case shares the days.
+        var plan = Enumerable.Range(0, 6).Select(i => Deadline(1, Now.AddDays(1 + (i % 3)).AddHours(i))).ToList();
+        await index.ScheduleAsync([.. plan, Deadline(2, Now.AddDays(1)), Deadline(2, Now.AddDays(2))], default);
+
+        var before = bed.Requests.Count;
+        await index.ScheduleAsync(plan, default);
+        Assert.Equal(3, bed.Requests.Count - before); // one read per day, nothing to add
+
+        var added = Deadline(1, Now.AddDays(2).AddMinutes(30));
+        before = bed.Requests.Count;
+        await index.ScheduleAsync([.. plan, added], default);
+        Assert.Equal(4, bed.Requests.Count - before); // three reads and one add
+
+        bed.Time.Advance(TimeSpan.FromDays(4));
+        var due = (await index.GetDueAsync(Now, 100, default)).Select(d => d.Deadline).ToList();
+        Assert.Equal(9, due.Count);
+        Assert.Contains(added, due);
+    }
+
     private static Deadline Deadline(int caseNumber, DateTimeOffset dueAt)
         => new(CaseSamples.Board, CaseReference.Create(RulebookKind.Scr, 2026, caseNumber), "chair-decision-reminder:-7", dueAt);
 }
