@@ -97,14 +97,13 @@ public sealed class ChronologyEntryActions(CaseWorkflow workflow, ICaseStore cas
 
         var (board, reference, actor) = named;
         if (await cases.FindAsync(board.BoardId, reference, cancellationToken) is not { } current
-            || CaseVisibility.Of(current, actor, board) is not { IsParty: true })
+            || CaseVisibility.Of(current, actor, board) is not { IsParty: true } who)
         {
             // A stranger learns nothing, not even whether the case exists.
             await turn.AnswerActionAsync(action, CaseVisibility.UnknownCaseAnswer(reference), cancellationToken);
             return null;
         }
 
-        var who = CaseVisibility.Of(current, actor, board);
         if (who.HoldsAny(RecordChronologyEntryCommand.Adders) && current.ImrRequests.Count == 0)
         {
             await turn.AnswerActionAsync(action, $"No agency has been asked for an IMR and chronology on {reference} yet.", cancellationToken);
